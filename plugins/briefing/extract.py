@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from . import actors as actors_mod
+from . import nlp as nlp_mod
 from . import quotes as quotes_mod
 from . import topics as topics_mod
-from . import nlp as nlp_mod
 from .model import Extraction
 from .textformat import mask_date_line, parse_text
 from .titles import make_title

@@ -1,0 +1,283 @@
+"""Pelican readers: plain-text news (.txt), Markdown (.md) and saved news pages (.html).
+
+Every reader hands the plugin the article's plain text (``briefing_text``: paragraphs separated
+by blank lines) so extraction treats all formats alike. An article without a date is
+published as undated: it gets the ``UNDATED`` sentinel only because Pelican sorts on
+``date``; templates show "Undated" and never that value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import re
+
+from pelican.readers import BaseReader
+from pelican.utils import get_date
+
+from .textformat import parse_text, split_paragraphs
+from .textio import BadArticleError, read_article_file
+from .titles import make_title
+
+logger = logging.getLogger(__name__)
+
+# Sorts after every real date with Pelican's default "reversed-date" order.
+UNDATED = dt.datetime(1, 1, 1)
+
+
+def paragraphs_html(text: str, spans: list[tuple[int, int]]) -> str:
+    # Article text is data: escaped, never markup.
+    return "\n".join(
+        f'<p id="p{i}">{html.escape(text[s:e])}</p>' for i, (s, e) in enumerate(spans, 1)
+    )
+
+
+def _dated(metadata: dict, date: dt.datetime | None) -> dict:
+    if "slug" not in metadata:
+        # Short, readable URLs; duplicates are numbered after all articles are read.
+        from slugify import slugify
+
+        slug = slugify(metadata["title"]) or "article"
+        if len(slug) > 60:  # cut at a word; slugify's own truncation skips words instead
+            slug = slug[:61].rsplit("-", 1)[0]
+        metadata["slug"] = slug
+    if date is None:
+        metadata["date"] = UNDATED
+        metadata["undated"] = True
+    else:
+        metadata["date"] = date
+        metadata["undated"] = False
+    return metadata
+
+
+def _open(path: str) -> tuple[str, list[str]]:
+    try:
+        text, warnings = read_article_file(path)
+    except BadArticleError as exc:
+        raise BadArticleError(f"briefing: skipped {path}: {exc}") from None
+    for warning in warnings:
+        logger.warning("briefing: %s: %s", path, warning)
+    return text, warnings
+
+
+class NewsTextReader(BaseReader):
+    """`` date YYYY-MM-DD `` (optional) then the body; the title is generated from the lead."""
+
+    enabled = True
+    file_extensions = ["txt"]
+
+    def read(self, source_path: str):
+        text, warnings = _open(source_path)
+        parsed = parse_text(text)
+        for warning in parsed.warnings:
+            logger.warning("briefing: %s: %s", source_path, warning)
+        if not parsed.paragraphs:
+            raise BadArticleError(f"briefing: skipped {source_path}: no article text")
+        date = dt.datetime.fromisoformat(parsed.date) if parsed.date else None
+        metadata = _dated(
+            {
+                "title": make_title(text, parsed),
+                "briefing_text": text,
+                "briefing_warnings": warnings + parsed.warnings,
+                "title_generated": True,
+            },
+            date,
+        )
+        return paragraphs_html(text, parsed.paragraphs), metadata
+
+
+_MD_META = re.compile(r"^(?P<key>[A-Za-z][\w -]*?)\s*:\s*(?P<value>.*)$")
+
+
+def _split_markdown_metadata(text: str) -> tuple[dict[str, str], str, list[str]]:
+    """Pelican-style ``Key: value`` header lines, or a ``---`` YAML-like block."""
+    meta: dict[str, str] = {}
+    warnings: list[str] = []
+    lines = text.split("\n")
+    fenced = lines and lines[0].strip() == "---"
+    i = 1 if fenced else 0
+    while i < len(lines):
+        line = lines[i]
+        if fenced and line.strip() in ("---", "..."):
+            i += 1
+            break
+        if not fenced and not line.strip():
+            break
+        m = _MD_META.match(line)
+        if not m:
+            if fenced:
+                warnings.append(f"unreadable metadata line {i + 1}: {line.strip()[:60]!r}")
+                i += 1
+                continue
+            break  # no header: the body starts here
+        meta[m.group("key").strip().lower()] = m.group("value").strip().strip("'\"")
+        i += 1
+    return meta, "\n".join(lines[i:]), warnings
+
+
+def _plain_text_from_html(fragment_html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(fragment_html, "html.parser")
+    blocks = soup.find_all(["p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre"])
+    texts = []
+    for block in blocks:
+        if block.find_parent(["p", "li", "blockquote"]) is not None and block.name == "p":
+            if block.find_parent(["li", "blockquote"]) is not None:
+                continue
+        chunk = " ".join(block.get_text(" ").split())
+        if chunk:
+            texts.append(chunk)
+    return "\n\n".join(texts)
+
+
+class NewsMarkdownReader(BaseReader):
+    """Markdown through markdown-it-py, with Pelican's ``Title:``/``Date:`` metadata."""
+
+    enabled = True
+    file_extensions = ["md", "markdown", "mkd"]
+
+    def read(self, source_path: str):
+        from markdown_it import MarkdownIt
+
+        text, warnings = _open(source_path)
+        raw_meta, body, meta_warnings = _split_markdown_metadata(text)
+        for warning in meta_warnings:
+            logger.warning("briefing: %s: %s", source_path, warning)
+        # html=False: raw HTML in an article is shown as text, never run.
+        rendered = MarkdownIt("commonmark", {"html": False}).enable("table").render(body)
+        plain = _plain_text_from_html(rendered)
+        if not plain.strip():
+            raise BadArticleError(f"briefing: skipped {source_path}: no article text")
+        metadata: dict = {}
+        date = None
+        for key, value in raw_meta.items():
+            if key == "date":
+                try:
+                    date = get_date(value)
+                except (ValueError, OverflowError):
+                    meta_warnings.append(f"unreadable date {value!r}; treated as undated")
+                    logger.warning("briefing: %s: unreadable date %r", source_path, value)
+                continue
+            try:
+                metadata[key] = self.process_metadata(key, value)
+            except Exception as exc:  # Pelican's processors raise various errors
+                meta_warnings.append(f"bad metadata {key!r}: {exc}")
+                logger.warning("briefing: %s: bad metadata %r: %s", source_path, key, exc)
+        parsed = parse_text(plain)
+        if not metadata.get("title"):
+            metadata["title"] = make_title(plain, parsed)
+            metadata["title_generated"] = True
+        metadata["briefing_text"] = plain
+        metadata["briefing_warnings"] = warnings + meta_warnings
+        return rendered, _dated(metadata, date)
+
+
+_NOISE_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+               "iframe", "svg", "button", "figure", "template", "object", "embed"]
+_NOISE_ATTR = re.compile(
+    r"(^|[-_ ])(ad|ads|advert\w*|promo\w*|sponsor\w*|share|sharing|social|newsletter|"
+    r"subscribe|related|recommend\w*|comment\w*|cookie\w*|banner|sidebar|menu|nav\w*|"
+    r"breadcrumb\w*|popup|modal|outbrain|taboola)($|[-_ ])",
+    re.IGNORECASE,
+)
+_DATE_META = [
+    ("property", "article:published_time"),
+    ("name", "article:published_time"),
+    ("itemprop", "datePublished"),
+    ("name", "date"),
+    ("name", "pubdate"),
+    ("name", "publish-date"),
+    ("name", "dc.date"),
+    ("name", "DC.date.issued"),
+    ("property", "og:published_time"),
+]
+
+
+def _html_date(soup) -> tuple[dt.datetime | None, str | None]:
+    candidates = []
+    for attr, value in _DATE_META:
+        tag = soup.find("meta", attrs={attr: re.compile(f"^{re.escape(value)}$", re.I)})
+        if tag and tag.get("content"):
+            candidates.append(tag["content"])
+    for tag in soup.find_all("time"):
+        if tag.get("datetime"):
+            candidates.append(tag["datetime"])
+    for value in candidates:
+        try:
+            return get_date(value.strip()), None
+        except (ValueError, OverflowError):
+            continue
+    if candidates:
+        return None, f"unreadable date {candidates[0]!r}; treated as undated"
+    return None, None
+
+
+def _html_body(soup):
+    for tag in soup.find_all(_NOISE_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.attrs is None:
+            continue
+        marks = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+        if marks.strip() and _NOISE_ATTR.search(marks) and tag.name not in ("html", "body"):
+            tag.decompose()
+    for selector in ("article", "[itemprop=articleBody]", "main", "[role=main]"):
+        found = soup.select(selector)
+        if found:
+            return max(found, key=lambda t: len(t.get_text(" ", strip=True)))
+    # No semantic container: the element holding the most paragraph text.
+    best, best_len = soup.body or soup, 0
+    for p in soup.find_all("p"):
+        parent = p.parent
+        size = sum(len(x.get_text(" ", strip=True)) for x in parent.find_all("p", recursive=False))
+        if size > best_len:
+            best, best_len = parent, size
+    return best
+
+
+class NewsHTMLReader(BaseReader):
+    """A news page saved from the web: title, date and article body without page furniture."""
+
+    enabled = True
+    file_extensions = ["html", "htm"]
+
+    def read(self, source_path: str):
+        from bs4 import BeautifulSoup
+
+        text, warnings = _open(source_path)
+        soup = BeautifulSoup(text, "html.parser")
+        title = None
+        og = soup.find("meta", attrs={"property": "og:title"})
+        if og and og.get("content"):
+            title = og["content"].strip()
+        elif soup.title and soup.title.get_text(strip=True):
+            title = soup.title.get_text(" ", strip=True)
+        date, date_warning = _html_date(soup)
+        if date_warning:
+            warnings.append(date_warning)
+            logger.warning("briefing: %s: %s", source_path, date_warning)
+        body = _html_body(soup)
+        h1 = body.find("h1") if body else None
+        if h1 is not None:
+            title = title or h1.get_text(" ", strip=True)
+            h1.decompose()
+        plain = _plain_text_from_html(str(body)) if body is not None else ""
+        if not plain.strip():
+            raise BadArticleError(f"briefing: skipped {source_path}: no article body found")
+        parsed = parse_text(plain)
+        metadata = {
+            "briefing_text": plain,
+            "briefing_warnings": warnings,
+            "title": title or make_title(plain, parsed),
+            "title_generated": not title,
+        }
+        return paragraphs_html(plain, split_paragraphs(plain)), _dated(metadata, date)
+
+
+def add_readers(readers) -> None:
+    """``readers_init`` handler: our readers take over these extensions."""
+    for reader in (NewsTextReader, NewsMarkdownReader, NewsHTMLReader):
+        for ext in reader.file_extensions:
+            readers.reader_classes[ext] = reader

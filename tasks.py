@@ -1,0 +1,122 @@
+"""Project tasks: ``invoke --list``. Paths derive from this file, so any working directory works."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+CONTENT = ROOT / "content"
+OUTPUT = ROOT / "output"
+SETTINGS = ROOT / "pelican.conf.py"
+PY = shlex.quote(sys.executable)
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "polnear"
+
+
+def _build_cmd(content, output, siteurl, extra: str = "") -> str:
+    cmd = (
+        f"{PY} -m briefing.build --settings {shlex.quote(str(SETTINGS))}"
+        f" --content {shlex.quote(str(content or CONTENT))}"
+        f" --output {shlex.quote(str(output or OUTPUT))}"
+    )
+    if siteurl:
+        cmd += f" --siteurl {shlex.quote(siteurl)}"
+    return cmd + extra
+
+
+@task(help={
+    "content": "folder of articles (default: content/)",
+    "output": "folder to write the site to (default: output/)",
+    "siteurl": "published address, e.g. https://user.github.io/repo (default: root-relative)",
+})
+def build(c, content=None, output=None, siteurl=None):
+    """Build the site (read, extract, link, render, index)."""
+    c.run(_build_cmd(content, output, siteurl), pty=False)
+
+
+@task
+def clean(c, output=None):
+    """Remove the built site."""
+    shutil.rmtree(output or OUTPUT, ignore_errors=True)
+
+
+@task(pre=[clean])
+def rebuild(c, content=None, output=None, siteurl=None):
+    """Clean, then build from scratch."""
+    build(c, content=content, output=output, siteurl=siteurl)
+
+
+@task(help={"port": "port on localhost (default 8000)", "build_first": "build before serving"})
+def serve(c, port=8000, build_first=True, output=None):
+    """Serve the built site on http://127.0.0.1:PORT/ (Ctrl-C stops)."""
+    if build_first:
+        build(c, output=output)
+    site = output or OUTPUT
+    print(f"briefing: serving {site} at http://127.0.0.1:{port}/")
+    c.run(f"{PY} -m http.server {int(port)} --bind 127.0.0.1 --directory {shlex.quote(str(site))}")
+
+
+@task(help={"port": "port on localhost (default 8000)"})
+def livereload(c, port=8000):
+    """Serve the site and rebuild whenever content/, theme/ or plugins/ change."""
+    import subprocess
+
+    from watchfiles import watch
+
+    build(c)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(int(port)), "--bind", "127.0.0.1",
+         "--directory", str(OUTPUT)]
+    )
+    print(f"briefing: serving at http://127.0.0.1:{port}/ and watching for changes")
+    try:
+        for changes in watch(CONTENT, ROOT / "theme", ROOT / "plugins", SETTINGS):
+            print(f"briefing: {len(changes)} change(s), rebuilding")
+            c.run(_build_cmd(None, None, None), warn=True)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+
+
+@task(help={
+    "siteurl": "the Pages address, e.g. https://user.github.io/repo",
+    "push": "push the gh-pages branch to origin after committing",
+})
+def gh_pages(c, siteurl=None, push=False):
+    """Build for GitHub Pages and commit output/ to the gh-pages branch (with .nojekyll)."""
+    build(c, siteurl=siteurl)
+    flags = "-n -f" + (" -p" if push else "")
+    c.run(f"{PY} -m ghp_import {flags} -b gh-pages -m 'Publish site' {shlex.quote(str(OUTPUT))}")
+
+
+@task(help={"args": "extra pytest arguments, e.g. -k quotes"})
+def test(c, args=""):
+    """Run the whole test suite."""
+    c.run(f"{PY} -m pytest {args}", pty=False)
+
+
+@task(help={
+    "corpus": "PolNeAR folder (default: ../shared/corpus/polnear)",
+    "limit": "score only the first N dev articles (quick runs)",
+    "args": "extra arguments for python -m briefing.evaluate",
+})
+def eval(c, corpus=None, limit=None, args=""):  # noqa: A001 - the task's public name
+    """Score extraction on PolNeAR dev (and a held-out sample) beside a baseline."""
+    corpus = corpus or os.environ.get("BRIEFING_POLNEAR") or DEFAULT_CORPUS
+    cmd = f"{PY} -m briefing.evaluate --corpus {shlex.quote(str(corpus))}"
+    if limit:
+        cmd += f" --limit {int(limit)}"
+    c.run(f"{cmd} {args}", pty=False)
+
+
+@task(help={"corpus": "PolNeAR folder (default: ../shared/corpus/polnear)", "args": "extra"})
+def bench(c, corpus=None, args=""):
+    """Speed and memory figures, as ratios measured in the same run."""
+    corpus = corpus or os.environ.get("BRIEFING_POLNEAR") or DEFAULT_CORPUS
+    c.run(f"{PY} -m briefing.bench --corpus {shlex.quote(str(corpus))} {args}", pty=False)

@@ -1,0 +1,120 @@
+"""End to end: the demo seeds built into tmp_path, pages checked as a reader sees them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from briefing.textformat import parse_text
+from sitebuild import REPO, article_pages, build, soup
+
+SEEDS = sorted((REPO / "content").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def seed_site(tmp_path_factory) -> Path:
+    content = tmp_path_factory.mktemp("content")
+    for seed in SEEDS:
+        shutil.copy(seed, content / seed.name)
+    output = tmp_path_factory.mktemp("site") / "output"
+    build(content, output)
+    return output
+
+
+def _page_for(pages: dict, seed: Path):
+    """The briefing page whose full text holds the seed's first paragraph."""
+    text = seed.read_text(encoding="utf-8")
+    parsed = parse_text(text)
+    s, e = parsed.paragraphs[0]
+    first = text[s:e]
+    for page in pages.values():
+        if page.find("p", string=first):
+            return page
+    raise AssertionError(f"no page holds the first paragraph of {seed.name}")
+
+
+def test_one_page_per_seed(seed_site):
+    assert len(SEEDS) == 5
+    assert len(article_pages(seed_site)) == len(SEEDS)
+
+
+def test_titles_non_empty_distinct_and_whole_words(seed_site):
+    pages = article_pages(seed_site)
+    titles = [p.find("h1").get_text(strip=True) for p in pages.values()]
+    assert all(titles) and len(set(titles)) == len(titles)
+    for t in titles:
+        assert "…" not in t and not t.endswith(("-", ",")), t
+        assert len(t.split()) <= 16, t
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_dates_are_the_articles_own(seed_site, seed):
+    page = _page_for(article_pages(seed_site), seed)
+    date = parse_text(seed.read_text(encoding="utf-8")).date
+    meta = page.select_one("article header .meta")
+    if date is None:
+        assert "Undated" in meta.get_text()
+        assert meta.find("time") is None  # no date that is not in the article
+    else:
+        assert meta.find("time")["datetime"] == date
+        assert "Undated" not in meta.get_text()
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_body_paragraphs_intact_with_curly_quotes(seed_site, seed):
+    text = seed.read_text(encoding="utf-8")
+    parsed = parse_text(text)
+    page = _page_for(article_pages(seed_site), seed)
+    shown = [p.get_text() for p in page.select(".full-text p")]
+    expected = [text[s:e] for s, e in parsed.paragraphs]
+    assert shown == expected
+    for mark in "“”‘’":
+        assert text[parsed.body_start:].count(mark) == "".join(shown).count(mark)
+
+
+def test_index_lists_dated_newest_first_and_undated_last(seed_site):
+    index = soup(seed_site / "index.html")
+    items = index.select(".article-item")
+    assert len(items) == len(SEEDS)
+    dates = [i.find("time")["datetime"] if i.find("time") else None for i in items]
+    assert dates[-1] is None and "Undated" in items[-1].get_text()
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True)
+
+
+def test_links_work_under_a_pages_sub_path(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(SEEDS[0], content)
+    build(content, tmp_path / "out", "--siteurl", "https://user.github.io/repo")
+    index = soup(tmp_path / "out" / "index.html")
+    hrefs = [a["href"] for a in index.find_all("a") if not a["href"].startswith("#")]
+    hrefs += [link["href"] for link in index.find_all("link", rel="stylesheet")]
+    assert hrefs and all(h.startswith("https://user.github.io/repo/") for h in hrefs), hrefs
+    for href in hrefs:
+        local = tmp_path / "out" / href.removeprefix("https://user.github.io/repo/")
+        assert local.exists() or (local / "index.html").exists(), href
+
+
+def test_bad_files_are_named_and_do_not_stop_the_build(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(SEEDS[1], content)
+    (content / "empty.txt").write_text("")
+    (content / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    proc = build(content, tmp_path / "out", check=False)
+    log = proc.stdout + proc.stderr
+    assert "empty.txt" in log and "empty" in log
+    assert "binary.txt" in log and "binary" in log
+    assert "Traceback" not in log
+    assert len(article_pages(tmp_path / "out")) == 1
+
+
+def test_no_page_shows_a_build_or_file_date(seed_site):
+    allowed = {parse_text(s.read_text(encoding="utf-8")).date for s in SEEDS} - {None}
+    for path in seed_site.rglob("*.html"):
+        for t in soup(path).find_all("time"):
+            assert t["datetime"][:10] in allowed, (path, t)
+        assert not re.search(r"\b0001\b", path.read_text(encoding="utf-8")), path
