@@ -1,0 +1,186 @@
+"""``invoke bench``: speed and memory of extraction and builds, as ratios measured in one run.
+
+Absolute seconds depend on the machine; ratios between runs made side by side do not, so
+the targets are ratios:
+
+- rules overhead: full extraction time / spaCy parse time of the same texts (target ≤ 1.5)
+- memory: peak RSS while extracting / RSS with the model loaded and idle (target ≤ 1.5)
+- warm rebuild: a second build of the same content / the first (target ≤ 0.5; the
+  extraction cache is what makes it cheap)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "polnear"
+TARGETS = {"rules_overhead": 1.5, "memory": 1.5, "warm_rebuild": 0.5}
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _peak_rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _reset_peak() -> None:
+    # Linux: writing 5 to clear_refs resets VmHWM, so the peak is this phase's own.
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+    except OSError:
+        pass
+
+
+def load_texts(corpus: Path, limit: int) -> list[tuple[str, str]]:
+    paths = sorted((corpus / "dev" / "text").glob("*.txt"))
+    if not paths:
+        raise SystemExit(f"briefing: no PolNeAR texts under {corpus}/dev/text")
+    paths = paths[:limit] if limit else paths
+    return [(str(p), p.read_text(encoding="utf-8")) for p in paths]
+
+
+def bench_extraction(texts: list[tuple[str, str]], batch_size: int) -> dict[str, float]:
+    from . import nlp as nlp_mod
+    from .extract import extract_many
+    from .textformat import mask_date_line, parse_text
+
+    nlp = nlp_mod.load()
+    nlp("warm up the pipeline")
+    gc.collect()
+    idle = _rss_mb()
+    prepared = [mask_date_line(t, parse_text(t).body_start) for _, t in texts]
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(prepared, batch_size=batch_size):
+        pass
+    parse_s = time.perf_counter() - t0
+    gc.collect()
+    _reset_peak()
+    t0 = time.perf_counter()
+    quotes = sum(len(x.quotes) for x in extract_many(texts, nlp=nlp, batch_size=batch_size))
+    extract_s = time.perf_counter() - t0
+    peak = _peak_rss_mb()
+    chars = sum(len(t) for _, t in texts)
+    return {
+        "articles": len(texts),
+        "chars": chars,
+        "quotes": quotes,
+        "parse_s": parse_s,
+        "extract_s": extract_s,
+        "articles_per_s": len(texts) / extract_s,
+        "rules_overhead": extract_s / parse_s,
+        "idle_rss_mb": idle,
+        "peak_rss_mb": peak,
+        "memory": peak / idle,
+    }
+
+
+def _as_content(texts: list[tuple[str, str]], folder: Path) -> None:
+    # PolNeAR's first line is the headline: keep it as a Markdown title.
+    for path, text in texts:
+        title, _, body = text.partition("\n")
+        name = Path(path).stem + ".md"
+        (folder / name).write_text(f"Title: {title.strip()}\n\n{body.strip()}\n", encoding="utf-8")
+
+
+def _timed_build(content: Path, output: Path) -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "briefing.build",
+            "--content",
+            str(content),
+            "--output",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"briefing: bench build failed:\n{proc.stderr[-2000:]}")
+    return time.perf_counter() - t0
+
+
+def bench_build(texts: list[tuple[str, str]]) -> dict[str, float]:
+    work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    try:
+        content = work / "content"
+        content.mkdir()
+        _as_content(texts, content)
+        cold = _timed_build(content, work / "output")
+        warm = _timed_build(content, work / "output")
+        return {"cold_build_s": cold, "warm_build_s": warm, "warm_rebuild": warm / cold}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m briefing.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--corpus", type=Path, default=Path(os.environ.get("BRIEFING_POLNEAR", DEFAULT_CORPUS))
+    )
+    parser.add_argument("--limit", type=int, default=0, help="first N dev articles (0: all)")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--no-build", action="store_true", help="skip the site build figures")
+    args = parser.parse_args(argv)
+    random.seed(0)
+    texts = load_texts(args.corpus, args.limit)
+    fig = bench_extraction(texts, args.batch_size)
+    if not args.no_build:
+        fig.update(bench_build(texts))
+    print(
+        f"briefing bench: {fig['articles']} PolNeAR dev articles, {fig['chars']:,} chars, "
+        f"{fig['quotes']} quotes"
+    )
+    print(f"  spaCy parse alone     {fig['parse_s']:7.2f} s")
+    print(
+        f"  full extraction       {fig['extract_s']:7.2f} s"
+        f"  ({fig['articles_per_s']:.1f} articles/s)"
+    )
+    print(f"  memory idle / peak    {fig['idle_rss_mb']:7.0f} MB / {fig['peak_rss_mb']:.0f} MB")
+    if "cold_build_s" in fig:
+        print(f"  site build cold/warm  {fig['cold_build_s']:7.2f} s / {fig['warm_build_s']:.2f} s")
+    failed = False
+    print("ratios (measured in this run)      value   target")
+    for key, label in (
+        ("rules_overhead", "extraction / parse time"),
+        ("memory", "peak / idle memory"),
+        ("warm_rebuild", "warm / cold build time"),
+    ):
+        if key not in fig:
+            continue
+        ok = fig[key] <= TARGETS[key]
+        failed |= not ok
+        print(f"  {label:<30} {fig[key]:6.2f}  ≤ {TARGETS[key]:<4} {'ok' if ok else 'MISSED'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
