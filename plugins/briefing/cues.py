@@ -1,0 +1,287 @@
+"""Attribution cues: which tokens report speech or thought, and what they attach to.
+
+Works on the dependency parse: a cue is a verb whose lemma reports speech (``say``,
+``stress``, ``tweet`` ...) or ``according to``; its speaker is its subject (inherited through
+``and added`` / ``, saying``), its content a clausal complement or, for verbs that take
+their message as an object (``called for``, ``highlighted``), that object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+# Verbs that introduce what someone said, wrote or concluded; a that-clause or a quote
+# after them is attributed speech.
+SPEECH_LEMMAS = frozenset(
+    """
+    say tell state add stress note emphasize emphasise assert claim argue warn insist explain
+    announce confirm deny write tweet post urge express highlight describe underline underscore
+    report ask suggest acknowledge admit declare recall respond reply answer comment predict
+    promise vow pledge caution contend maintain reiterate repeat mention indicate observe remark
+    concede complain boast joke quip testify affirm allege estimate conclude believe think
+    argue charge counter demand propose recommend question wonder accuse praise criticize
+    criticise condemn reveal disclose signal hint insist elaborate reaffirm stipulate
+    tout brag lament acknowledge proclaim assure reassure inform notify advise"
+    """.replace('"', "").split()
+)
+# Cues that need a clause or a quote: as bare transitive verbs they are not speech.
+CLAUSE_ONLY = frozenset(
+    "show find reveal indicate suggest believe think feel know hope expect fear continue "
+    "agree disagree learn hear see understand".split()
+)
+# Verbs whose object is the message: ``highlighted the need``, ``denied the claims``.
+OBJECT_CONTENT = frozenset(
+    """urge express highlight describe underline underscore deny confirm announce stress
+    emphasize emphasise reiterate reaffirm praise criticize criticise condemn welcome
+    demand propose recommend question mention reveal disclose acknowledge""".split()
+)
+# Phrasal cues: verb + particle/preposition, content is the prepositional object.
+PHRASAL = {
+    "call": "for",
+    "point": "to",
+    "refer": "to",
+    "touch": "on",
+    "elaborate": "on",
+    "speak": "of",
+    "warn": "of",
+    "talk": "about",
+    "comment": "on",
+}
+# ``said in a statement``: the channel joins the cue.
+CHANNELS = frozenset(
+    "statement interview tweet post letter release speech email e-mail memo op-ed briefing "
+    "conference address message remarks note column essay editorial report".split()
+)
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CONTENT_DEPS = ("ccomp",)
+_CLAUSE_MARKERS = {"that", "whether", "if"}
+_INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "acl")
+
+
+@dataclass
+class Cue:
+    token: Token  # the head word of the cue
+    start: int  # char span of the cue phrase
+    end: int
+    speaker: Span | None  # the subject mention
+    content: tuple[int, int] | None  # char span of the reported content, if any
+    content_root: Token | None = None
+
+
+def is_cue_lemma(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
+        return False
+    return lemma in SPEECH_LEMMAS or lemma in CLAUSE_ONLY or lemma in PHRASAL
+
+
+def _according_to(token: Token) -> Token | None:
+    """The ``to`` of ``according to``, if ``token`` is ``according``."""
+    if token.lower_ != "according":
+        return None
+    for child in token.children:
+        if child.lower_ == "to":
+            return child
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt if nxt is not None and nxt.lower_ == "to" else None
+
+
+def mention_span(head: Token) -> Span:
+    """The noun phrase of a mention: its subtree without relative clauses or trailing commas."""
+    doc = head.doc
+    if head.pos_ == "PRON" or head.lower_ in ("who", "that", "which"):
+        return doc[head.i : head.i + 1]
+    drop: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj") and child.i > head.i:
+            # keep coordinated names (``Tehran and Doha``) but cut clauses and what follows
+            if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
+                continue
+            if child.dep_ == "cc":
+                continue
+            drop.update(t.i for t in child.subtree)
+    keep = [t.i for t in head.subtree if t.i not in drop]
+    lo, hi = head.i, head.i
+    # contiguous run around the head
+    keep_set = set(keep)
+    while lo - 1 in keep_set:
+        lo -= 1
+    while hi + 1 in keep_set:
+        hi += 1
+    while hi > head.i and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc"):
+        hi -= 1
+    while lo < head.i and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ == "cc"):
+        lo += 1
+    return doc[lo : hi + 1]
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """The verb's own subject; the nearest one when the parse gives several."""
+    subs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subs:
+        return None
+    subj = min(subs, key=lambda c: abs(c.i - verb.i))
+    if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
+def _subject(verb: Token) -> Token | None:
+    """Who the cue's speaker is: its own subject, else (``, adding``, ``and added``) the
+    subject of the nearest reporting verb above it, else of the nearest clause above it."""
+    subj = _own_subject(verb)
+    if subj is not None:
+        return subj
+    if verb.dep_ == "relcl":
+        return verb.head
+    fallback = None
+    node = verb
+    for _ in range(6):
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = _own_subject(node)
+        if subj is None:
+            continue
+        if is_cue_lemma(node):
+            return subj
+        if fallback is None:
+            fallback = subj
+    return fallback or _name_before(verb)
+
+
+def _name_before(verb: Token) -> Token | None:
+    """``…, Iran’s news agency (IRNA) reported.`` when the parse missed the subject: the
+    entity or noun chunk ending right before the verb."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].text in (")", "]"):
+        j -= 1
+    if j < 0 or verb.i - j > 2:
+        return None
+    tok = doc[j]
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ in ("PROPN", "PRON"):
+        return tok
+    return None
+
+
+def _span_chars(tokens: list[Token]) -> tuple[int, int] | None:
+    tokens = [t for t in tokens if not t.is_space]
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in _CLAUSE_MARKERS):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"’'":
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _contiguous_subtree(root: Token, exclude: set[int]) -> list[Token]:
+    toks = [t for t in root.subtree if t.i not in exclude]
+    return toks
+
+
+def _cue_extent(verb: Token) -> tuple[int, int]:
+    """The cue phrase: the verb, its particle (``called for``), a channel (``in a statement``)."""
+    start, end = verb.idx, verb.idx + len(verb)
+    doc = verb.doc
+    prt = PHRASAL.get(verb.lemma_.lower())
+    for child in verb.children:
+        if child.i == verb.i + 1 and (child.dep_ == "prt" or (prt and child.lower_ == prt)):
+            end = child.idx + len(child)
+    # ``wrote in a statement``: prep "in" right after the verb whose object is a channel
+    j = verb.i + 1
+    if j < len(doc) and doc[j].lower_ == "in" and doc[j].head is verb:
+        objs = [c for c in doc[j].children if c.dep_ == "pobj"]
+        if objs and objs[0].lemma_.lower() in CHANNELS:
+            last = max(t.i for t in objs[0].subtree)
+            if last - j <= 4:
+                end = doc[last].idx + len(doc[last])
+    return start, end
+
+
+def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[Cue]:
+    """Every cue in the doc outside the ``excluded`` char ranges (the insides of quotes)."""
+    excluded = excluded or []
+
+    def outside(tok: Token) -> bool:
+        return not any(a <= tok.idx < b for a, b in excluded)
+
+    cues: list[Cue] = []
+    for tok in doc:
+        to = _according_to(tok)
+        if to is not None and outside(tok):
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            speaker = mention_span(objs[0]) if objs else None
+            head = tok.head if tok.head is not tok else None
+            content = None
+            if head is not None:
+                skip = {t.i for t in tok.subtree}
+                content = _span_chars(
+                    [t for t in head.subtree if t.i not in skip and t.sent == tok.sent]
+                )
+            cues.append(Cue(tok, tok.idx, to.idx + len(to), speaker, content, head))
+            continue
+        if not is_cue_lemma(tok) or not outside(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        content_root = None
+        content = None
+        for child in tok.children:
+            if child.dep_ in CONTENT_DEPS:
+                content_root = child
+                break
+        if content_root is None:
+            for child in tok.children:
+                if child.dep_ == "xcomp" and lemma in ("urge", "ask", "tell", "warn", "call"):
+                    content_root = child
+                    break
+        if content_root is not None:
+            content = _span_chars(_clause_tokens(tok, content_root))
+        else:
+            prt = PHRASAL.get(lemma)
+            obj = None
+            if prt:
+                for child in tok.children:
+                    if child.lower_ == prt and child.dep_ in ("prep", "prt", "dative"):
+                        pobj = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                        if pobj:
+                            obj = pobj[0]
+                        elif child.dep_ == "prt":
+                            dobj = [c for c in tok.children if c.dep_ == "dobj"]
+                            obj = dobj[0] if dobj else None
+            if obj is None and lemma in OBJECT_CONTENT:
+                dobj = [c for c in tok.children if c.dep_ == "dobj"]
+                obj = dobj[0] if dobj else None
+            if obj is not None:
+                content_root = obj
+                content = _span_chars(list(obj.subtree))
+            elif lemma in CLAUSE_ONLY or lemma in PHRASAL and lemma not in SPEECH_LEMMAS:
+                # no clause: ``continued:`` before a quote still counts, bare ``think`` not
+                if lemma not in ("continue",) and not _colon_after(tok):
+                    continue
+        subj = _subject(tok)
+        speaker = mention_span(subj) if subj is not None else None
+        start, end = _cue_extent(tok)
+        cues.append(Cue(tok, start, end, speaker, content, content_root))
+    return cues
+
+
+def _colon_after(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
+
+
+def _clause_tokens(verb: Token, root: Token) -> list[Token]:
+    """The complement clause's tokens; when it precedes the cue (``X, he said``) stop at the
+    subject of the cue so the reporting frame is not part of the content."""
+    toks = list(root.subtree)
+    if root.i < verb.i:
+        toks = [t for t in toks if t.i < verb.i]
+    else:
+        toks = [t for t in toks if t.i > verb.i]
+    return toks

@@ -1,0 +1,203 @@
+"""Quotes and reported speech with their cue and speaker mention.
+
+Direct quotes come from quotation marks (``quote_marks``); each is attributed to a cue
+(``cues``) by the dependency parse: the cue whose complement holds the quote, else the
+nearest cue in the sentences the quote touches, else a cue inside the quote's first word
+(``He “stressed that …”``), else a colon-introduced cue or the speaker of the quote just
+before it (``“…,” he said. “…”``). Indirect speech is the complement clause (or message
+object) of every other cue. Quotes without any cue that are short are scare quotes
+(``so-called “moderate”``) and are dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+
+from spacy.tokens import Doc
+
+from .cues import Cue, find_cues
+from .model import Quote, Speaker
+from .quote_marks import QuotedRegion, find_quoted
+
+log = logging.getLogger(__name__)
+
+# A quote with no cue anywhere near is kept only when it is at least this many words:
+# shorter ones are scare quotes, titles or nicknames.
+MIN_UNCUED_WORDS = 6
+# Indirect content needs this many words outside quotation marks, else it is the direct quote.
+MIN_INDIRECT_WORDS = 2
+# How far (chars) a cue may sit from a quote in the same sentence window.
+MAX_CUE_GAP = 200
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+class _Index:
+    """Paragraph and sentence lookups by char offset."""
+
+    def __init__(self, doc: Doc, paragraphs: list[tuple[int, int]]):
+        self.doc = doc
+        self.paragraphs = paragraphs or [(0, len(doc.text))]
+        self.par_starts = [s for s, _ in self.paragraphs]
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in self.sents]
+
+    def para(self, off: int) -> int:
+        return max(0, bisect.bisect_right(self.par_starts, off) - 1)
+
+    def sent(self, off: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, off) - 1)
+
+
+def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Every attribution in reading order: direct quotes (the words inside the marks) and
+    indirect speech (the reported clause), each with its cue and speaker mention."""
+    text = doc.text
+    regions = find_quoted(text, paragraphs)
+    inside = [(r.start, r.end) for r in regions]
+    cues = find_cues(doc, inside)
+    idx = _Index(doc, paragraphs)
+    out: list[Quote] = []
+
+    previous: Quote | None = None
+    used_cues: set[int] = set()
+    for region in regions:
+        cue = _cue_for_region(doc, region, cues, idx)
+        quote = Quote(text[region.start : region.end], region.start, region.end, "direct")
+        if cue is not None:
+            _attach(quote, cue, text)
+            used_cues.add(cue.start)
+        elif previous is not None and _continues(previous, region, idx, text):
+            quote.cue, quote.cue_start, quote.cue_end = (
+                previous.cue,
+                previous.cue_start,
+                previous.cue_end,
+            )
+            quote.speaker = (
+                Speaker(previous.speaker.name, previous.speaker.start, previous.speaker.end)
+                if previous.speaker
+                else None
+            )
+        elif _words(quote.text) < MIN_UNCUED_WORDS:
+            continue  # a scare quote or a title, not an attribution
+        out.append(quote)
+        previous = quote
+
+    for cue in cues:
+        if cue.content is None:
+            continue
+        s, e = cue.content
+        if not _indirect_enough(text, s, e, regions):
+            continue
+        q = Quote(text[s:e], s, e, "indirect")
+        _attach(q, cue, text)
+        out.append(q)
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+def _attach(quote: Quote, cue: Cue, text: str) -> None:
+    quote.cue, quote.cue_start, quote.cue_end = text[cue.start : cue.end], cue.start, cue.end
+    if cue.speaker is not None:
+        sp = cue.speaker
+        quote.speaker = Speaker(sp.text, sp.start_char, sp.end_char)
+
+
+def _indirect_enough(text: str, s: int, e: int, regions: list[QuotedRegion]) -> bool:
+    """Content that is mostly a direct quote is that quote, not extra reported speech."""
+    outside = []
+    pos = s
+    for r in regions:
+        if r.end <= s or r.start >= e:
+            continue
+        outside.append(text[pos : max(pos, r.open)])
+        pos = max(pos, (r.close + 1) if r.close is not None else r.end)
+    outside.append(text[pos:e])
+    return _words(" ".join(outside)) >= MIN_INDIRECT_WORDS
+
+
+def _cue_for_region(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index) -> Cue | None:
+    text = doc.text
+    open_par = idx.para(region.open)
+    end_par = idx.para(region.end)
+    # 1. a cue word opening the quote with its subject outside: ``He “stressed that …”``
+    inner = _inner_cue(doc, region)
+    if inner is not None:
+        return inner
+    # 2. a cue whose content (complement clause or object) holds the quote
+    holding = [
+        c
+        for c in cues
+        if c.content is not None
+        and c.content[0] <= region.start
+        and region.end <= c.content[1] + 2
+        and idx.para(c.start) in (open_par, end_par)
+    ]
+    if holding:
+        # the innermost: ``The statement added that the diplomat “stressed …”``
+        return min(holding, key=lambda c: c.content[1] - c.content[0])
+    # 3. the nearest cue in the sentences the quote touches (same paragraph)
+    first_sent = idx.sent(max(0, region.open - 1))
+    after = region.close + 1 if region.close is not None else region.end
+    last_sent = idx.sent(min(len(text) - 1, after))
+    # ``“…,” he said.`` is sometimes split off as a sentence of its own: include it.
+    lo = idx.sents[first_sent].start_char
+    hi = idx.sents[last_sent].end_char
+    best: tuple[int, Cue] | None = None
+    for c in cues:
+        if not (lo <= c.start < hi):
+            continue
+        if idx.para(c.start) not in (open_par, end_par):
+            continue
+        if region.open <= c.start < after:
+            continue
+        gap = region.open - c.end if c.end <= region.open else c.start - after
+        if gap > MAX_CUE_GAP:
+            continue
+        # a cue on the far side of another quote belongs to that quote
+        if gap < 0:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, c)
+    if best is not None:
+        return best[1]
+    # 4. a colon-introduced cue just before: ``Caddell continued:`` then the quote
+    before = text[: region.open].rstrip()
+    if before.endswith(":"):
+        colon = len(before) - 1
+        cands = [c for c in cues if c.end <= colon and colon - c.end <= 80]
+        if cands:
+            return max(cands, key=lambda c: c.end)
+    return None
+
+
+def _inner_cue(doc: Doc, region: QuotedRegion) -> Cue | None:
+    from .cues import _cue_extent, _subject, is_cue_lemma, mention_span
+
+    span = doc.char_span(region.start, region.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    first = span[0]
+    if not is_cue_lemma(first):
+        return None
+    subj = _subject(first)
+    if subj is None or subj.idx >= region.open:
+        return None
+    start, end = _cue_extent(first)
+    return Cue(first, start, end, mention_span(subj), None, None)
+
+
+def _continues(previous: Quote, region: QuotedRegion, idx: _Index, text: str) -> bool:
+    """The quote goes on from the previous one: same or next paragraph, nothing between
+    them but the attribution (``“…,” he said. “…”``)."""
+    if previous.kind != "direct":
+        return False
+    p_prev, p_now = idx.para(previous.start), idx.para(region.open)
+    if p_now - p_prev > 1:
+        return False
+    if p_now == p_prev + 1 and idx.paragraphs[p_now][0] != region.open:
+        return False  # a new paragraph that does not open with the quote
+    return True
