@@ -45,6 +45,16 @@ class Quote:
             "speaker": asdict(self.speaker) if self.speaker else None,
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Quote:
+        """Inverse of ``asdict`` (and of ``to_json``, whose missing fields stay None)."""
+        speaker = data.get("speaker")
+        return cls(
+            text=data["text"], start=data["start"], end=data["end"], kind=data["kind"],
+            cue=data.get("cue"), speaker=Speaker(**speaker) if speaker else None,
+            cue_start=data.get("cue_start"), cue_end=data.get("cue_end"),
+        )
+
 
 @dataclass
 class Mention:
@@ -73,6 +83,15 @@ class Actor:
             "roles": list(self.roles),
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Actor:
+        return cls(
+            id=data["id"], name=data["name"], kind=data["kind"],
+            aliases=list(data.get("aliases", [])), roles=list(data.get("roles", [])),
+            mentions=[Mention(**m) for m in data.get("mentions", [])],
+            countries=list(data.get("countries", [])),
+        )
+
 
 @dataclass
 class Extraction:
@@ -96,3 +115,15 @@ class Extraction:
             "actors": [a.to_json() for a in self.actors],
             "topics": list(self.topics),
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Extraction:
+        """Rebuild from ``dataclasses.asdict`` output (the extraction cache's format)."""
+        return cls(
+            path=data["path"], title=data["title"], date=data.get("date"),
+            quotes=[Quote.from_json(q) for q in data.get("quotes", [])],
+            actors=[Actor.from_json(a) for a in data.get("actors", [])],
+            topics=list(data.get("topics", [])),
+            body_start=data.get("body_start", 0),
+            warnings=list(data.get("warnings", [])),
+        )
