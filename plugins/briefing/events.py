@@ -1,0 +1,258 @@
+"""Group articles that report the same meeting or call into events.
+
+Two dated articles are one event when their dates lie within a window and their principal
+actors (the people most quoted and mentioned) overlap strongly. An undated article joins
+the dated event whose principals and setting (other actors, places, topics) it matches
+best, when that match is clearly better than the runner-up; unnamed speakers
+(``the Iranian minister``) count as a principal when their description fits the roles
+and country of one of the event's principals. Every rule is a score with a threshold.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from slugify import slugify
+
+from . import namematch as nm
+
+# How many people count as an article's principal actors, and how small a share they
+# may have of the article's attention.
+PRINCIPALS = 3
+PRINCIPAL_MIN_SHARE = 0.15
+# Dated articles: shared principal attention needed to call two reports one event.
+DATED_OVERLAP = 0.5
+DATED_CONTEXT = 0.15
+# Undated articles: minimum principal overlap and setting similarity, and the lead the
+# best event must have over the next one (ambiguous placements are left out).
+UNDATED_OVERLAP = 0.3
+UNDATED_CONTEXT = 0.2
+UNDATED_MARGIN = 0.15
+
+_DESCRIPTOR_STOP = frozenset(
+    "the a an top senior visiting his her their its he she they this that".split()
+)
+_HEAD_SYNONYMS = {"amir": "emir", "premier": "prime", "diplomat": "minister"}
+
+
+@dataclass
+class ArticleFacts:
+    slug: str
+    date: str | None
+    principals: dict[str, float]  # site actor id -> share of the article's attention
+    descriptors: dict[str, float] = field(default_factory=dict)  # unnamed speaker -> share
+    context: set[str] = field(default_factory=set)  # site actor ids and "topic:..." keys
+
+
+@dataclass
+class Event:
+    id: str
+    articles: list[str]
+    date: str | None
+    actors: list[str]
+    title: str
+
+
+@dataclass
+class Profile:
+    """What an actor's roles and countries say, to match unnamed speakers against."""
+
+    words: set[str]
+
+
+def _desc_words(text: str) -> list[str]:
+    out = []
+    for w in nm.words(nm.fold(text)):
+        if w in _DESCRIPTOR_STOP:
+            continue
+        out.append(_HEAD_SYNONYMS.get(w, w))
+    return out
+
+
+def make_profile(roles: Sequence[str], countries: Sequence[str]) -> Profile:
+    words: set[str] = set()
+    for r in roles:
+        words.update(_desc_words(r))
+    for c in countries:
+        words.update(nm.words(nm.fold(c)))
+    if "foreign" in words and "minister" in words:
+        words.add("diplomat")
+    return Profile(words)
+
+
+def descriptor_fits(descriptor: str, profile: Profile) -> bool:
+    """``the Iranian minister`` fits someone whose roles/countries hold every word of it;
+    a nationality word fits its country (``iranian`` -> ``iran``)."""
+    dw = _desc_words(descriptor)
+    if not dw:
+        return False
+    for w in dw:
+        if w in profile.words:
+            continue
+        if any(len(p) >= 4 and w.startswith(p) for p in profile.words):  # demonym
+            continue
+        return False
+    return True
+
+
+def _days(a: str, b: str) -> int | None:
+    try:
+        return abs((Date.fromisoformat(a) - Date.fromisoformat(b)).days)
+    except ValueError:
+        return None
+
+
+class _Idf:
+    def __init__(self, facts: Sequence[ArticleFacts]):
+        df: Counter[str] = Counter()
+        for f in facts:
+            df.update(f.context)
+        n = max(len(facts), 1)
+        self.w = {k: math.log(1 + n / c) for k, c in df.items()}
+
+    def cosine(self, a: set[str], b: set[str]) -> float:
+        if not a or not b:
+            return 0.0
+        dot = sum(self.w[k] ** 2 for k in a & b)
+        na = math.sqrt(sum(self.w[k] ** 2 for k in a))
+        nb = math.sqrt(sum(self.w[k] ** 2 for k in b))
+        return dot / (na * nb) if na and nb else 0.0
+
+
+def top_principals(weights: Mapping[str, float]) -> dict[str, float]:
+    total = sum(weights.values())
+    if not total:
+        return {}
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:PRINCIPALS]
+    return {k: v / total for k, v in ranked if v / total >= PRINCIPAL_MIN_SHARE}
+
+
+def _overlap(
+    a: ArticleFacts, principals: Mapping[str, float], profiles: Mapping[str, Profile]
+) -> float:
+    """Attention ``a`` and a group give to the same people, named or described."""
+    score = sum(min(w, principals[k]) for k, w in a.principals.items() if k in principals)
+    unmatched = {k: w for k, w in principals.items() if k not in a.principals}
+    for desc, w in sorted(a.descriptors.items()):
+        fits = [k for k in unmatched if k in profiles and descriptor_fits(desc, profiles[k])]
+        if len(fits) == 1:
+            k = fits[0]
+            score += min(w, unmatched.pop(k))
+    return score
+
+
+def _group_principals(group: Sequence[ArticleFacts]) -> dict[str, float]:
+    acc: dict[str, float] = defaultdict(float)
+    for f in group:
+        for k, w in f.principals.items():
+            acc[k] += w / len(group)
+    return acc
+
+
+def find_events(
+    facts: Sequence[ArticleFacts],
+    profiles: Mapping[str, Profile],
+    names: Mapping[str, str],
+    titles: Mapping[str, str],
+    window_days: int = 3,
+) -> tuple[dict[str, Event], dict[str, str], dict[str, str]]:
+    """Returns (events of two or more articles by id, article -> event id, inferred dates)."""
+    facts = sorted(facts, key=lambda f: f.slug)
+    idf = _Idf(facts)
+    dated = [f for f in facts if f.date]
+    undated = [f for f in facts if not f.date]
+
+    # Dated articles: union pairs that agree, keeping every pair of an event in the window.
+    groups: list[list[ArticleFacts]] = [[f] for f in dated]
+
+    def same_event(a: ArticleFacts, b: ArticleFacts) -> bool:
+        if a.date and b.date:
+            d = _days(a.date, b.date)
+            if d is None or d > window_days:
+                return False
+        ov = min(_overlap(a, b.principals, profiles), _overlap(b, a.principals, profiles))
+        return ov >= DATED_OVERLAP and idf.cosine(a.context, b.context) >= DATED_CONTEXT
+
+    def fits_group(g: list[ArticleFacts], f: ArticleFacts) -> bool:
+        return all(
+            _days(x.date, f.date) is not None and _days(x.date, f.date) <= window_days
+            for x in g
+            if x.date and f.date
+        )
+
+    pairs = sorted(
+        (a.slug, b.slug)
+        for i, a in enumerate(dated)
+        for b in dated[i + 1 :]
+        if same_event(a, b)
+    )
+    where = {f.slug: g for g in groups for f in g}
+    for sa, sb in pairs:
+        ga, gb = where[sa], where[sb]
+        if ga is gb or not all(fits_group(ga, f) for f in gb):
+            continue
+        ga.extend(gb)
+        for f in gb:
+            where[f.slug] = ga
+        groups.remove(gb)
+
+    # Undated articles: the clearly best dated event, else grouped among themselves.
+    inferred: dict[str, str] = {}
+    leftovers: list[ArticleFacts] = []
+    for u in undated:
+        scored = []
+        for g in groups:
+            ov = _overlap(u, _group_principals(g), profiles)
+            ctx = idf.cosine(u.context, set().union(*(f.context for f in g)))
+            if ov >= UNDATED_OVERLAP and ctx >= UNDATED_CONTEXT:
+                scored.append((ov + ctx, g))
+        scored.sort(key=lambda s: -s[0])
+        if scored and (len(scored) == 1 or scored[0][0] - scored[1][0] >= UNDATED_MARGIN):
+            g = scored[0][1]
+            g.append(u)
+            inferred[u.slug] = min(f.date for f in g if f.date)
+        else:
+            leftovers.append(u)
+    for u in leftovers:
+        for g in groups:
+            if all(not f.date for f in g) and all(same_event(u, f) for f in g):
+                g.append(u)
+                break
+        else:
+            groups.append([u])
+
+    events: dict[str, Event] = {}
+    article_event: dict[str, str] = {}
+    for g in sorted(groups, key=lambda g: min(f.slug for f in g)):
+        if len(g) < 2:
+            continue
+        slugs = sorted(f.slug for f in g)
+        dates = sorted(f.date for f in g if f.date)
+        when = dates[0] if dates else None
+        weights = _group_principals(g)
+        ranked = [k for k, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))]
+        actors = ranked[:PRINCIPALS]
+        title = _title([names.get(a, a) for a in actors[:3]]) or titles.get(slugs[0], slugs[0])
+        base = slugify(" ".join([when or slugs[0], *sorted(actors[:2])]))[:80].strip("-")
+        eid = base or slugify(slugs[0])
+        if eid in events:
+            eid = f"{eid}-{slugify(slugs[0])}"
+        events[eid] = Event(eid, slugs, when, actors, title)
+        for s in slugs:
+            article_event[s] = eid
+    inferred = {s: d for s, d in inferred.items() if s in article_event}
+    return events, article_event, inferred
+
+
+def _title(names: Sequence[str]) -> str:
+    names = [re.sub(r"\s+", " ", n).strip() for n in names if n]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]

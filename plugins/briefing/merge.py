@@ -1,0 +1,286 @@
+"""Cluster per-article actors into one site actor per real person or institution.
+
+A false merge (two people shown as one) is worse than a missed one, so merging goes from
+the strongest evidence to the weakest and every union checks *every* pair of members for a
+conflict (different patronymic, different given name under one family name, different kind,
+an editor's ``different``): A~B and B~C never chain into A=C when A and C conflict.
+
+Order of evidence:
+1. editor's ``same`` groups (overrides);
+2. identical names (after folding case, diacritics, honorifics, particles);
+3. the same full name with transliteration variants (``al-Khalifi``/``al-Khulaifi``), only
+   with corroboration: a shared country, a similar role or a shared co-occurring actor;
+4. shorter forms (``Ali Bagheri``, ``Bagheri Kani``) into the one fuller name they fit;
+   a short form that fits several conflicting people stays apart;
+5. one-word names (``Bagheri``, ``Tamim``) only when exactly one site actor fits.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from . import namematch as nm
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Node:
+    """One per-article actor, with the evidence linking needs."""
+
+    slug: str
+    local_id: str
+    kind: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    countries: frozenset[str] = frozenset()
+    co_names: frozenset[str] = frozenset()  # folded names of other people/institutions nearby
+    mention_texts: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.slug, self.local_id)
+
+    @property
+    def forms(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class _Clusters:
+    def __init__(self, nodes: Sequence[Node], forbidden: set[frozenset[int]]):
+        self.nodes = nodes
+        self.parent = list(range(len(nodes)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
+        self.forbidden = forbidden
+        self.person = [nm.parse_person(n.name) if n.kind == "person" else None for n in nodes]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def conflict(self, i: int, j: int, names: bool = True) -> bool:
+        if frozenset((i, j)) in self.forbidden:
+            return True
+        if not names:
+            return False
+        a, b = self.nodes[i], self.nodes[j]
+        if a.kind != b.kind:
+            return True
+        if a.kind == "person":
+            pa, pb = self.person[i], self.person[j]
+            return nm.persons_conflict(pa, pb)
+        return not nm.orgs_match(a.name, b.name)
+
+    def can_union(self, i: int, j: int, names: bool = True) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return True
+        return not any(
+            self.conflict(x, y, names) for x in self.members[ri] for y in self.members[rj]
+        )
+
+    def union(self, i: int, j: int, names: bool = True) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return True
+        if not self.can_union(i, j, names):
+            return False
+        if ri > rj:
+            ri, rj = rj, ri
+        self.parent[rj] = ri
+        self.members[ri].extend(self.members.pop(rj))
+        return True
+
+    def groups(self) -> list[list[int]]:
+        return sorted(sorted(m) for m in self.members.values())
+
+
+def _evidence(nodes: Iterable[Node], others: Iterable[Node]) -> tuple[int, bool]:
+    """(corroborating signals, countries disagree) between two sets of per-article actors."""
+    a, b = list(nodes), list(others)
+    ca = set().union(*(n.countries for n in a))
+    cb = set().union(*(n.countries for n in b))
+    score = 0
+    if ca & cb:
+        score += 1
+    if any(nm.roles_similar(r, s) for x in a for r in x.roles for y in b for s in y.roles):
+        score += 1
+    co_a = set().union(*(n.co_names for n in a))
+    co_b = set().union(*(n.co_names for n in b))
+    if co_a & co_b:
+        score += 1
+    return score, bool(ca and cb and not ca & cb)
+
+
+def _form_matches(query: str, node: Node) -> bool:
+    qk = "".join(nm.words(nm.fold(nm.strip_titles(query))))
+    if not qk:
+        return False
+    for form in [*node.forms, *node.mention_texts]:
+        if "".join(nm.words(nm.fold(nm.strip_titles(form)))) == qk:
+            return True
+    return False
+
+
+def nodes_named(query: str, nodes: Sequence[Node]) -> list[int]:
+    """Indices of the nodes one of whose names (folded, without titles) is ``query``."""
+    return [i for i, n in enumerate(nodes) if _form_matches(query, n)]
+
+
+def cluster(
+    nodes: Sequence[Node],
+    same: Sequence[Sequence[str]] = (),
+    different: Sequence[Sequence[str]] = (),
+) -> tuple[list[list[int]], list[str]]:
+    """Group node indices into site actors; returns (groups sorted, warnings)."""
+    warnings: list[str] = []
+
+    def warn(msg: str) -> None:
+        warnings.append(msg)
+        log.warning(msg)
+
+    forbidden: set[frozenset[int]] = set()
+    for group in different:
+        hits = [nodes_named(name, nodes) for name in group]
+        for name, h in zip(group, hits, strict=True):
+            if not h:
+                warn(f"briefing: overrides: 'different' name {name!r} matches no actor")
+        for x in range(len(hits)):
+            for y in range(x + 1, len(hits)):
+                forbidden.update(frozenset((i, j)) for i in hits[x] for j in hits[y] if i != j)
+
+    cl = _Clusters(nodes, forbidden)
+    for group in same:
+        hits = [i for name in group for i in nodes_named(name, nodes)]
+        for name in group:
+            if not nodes_named(name, nodes):
+                warn(f"briefing: overrides: 'same' name {name!r} matches no actor")
+        for i in hits[1:]:
+            if not cl.union(hits[0], i, names=False):
+                warn(
+                    f"briefing: overrides: 'same' {list(group)!r} contradicts 'different'; "
+                    "kept apart"
+                )
+
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        by_kind[n.kind].append(i)
+    for kind, idx in sorted(by_kind.items()):
+        if kind == "person":
+            _cluster_persons(cl, idx, warn)
+        else:
+            _cluster_named(cl, idx)
+    return cl.groups(), warnings
+
+
+def _cluster_named(cl: _Clusters, idx: list[int]) -> None:
+    """Institutions and places: same words, or an acronym of exactly one of them."""
+    by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in idx:
+        by_key[nm.org_key(cl.nodes[i].name)].append(i)
+    for members in by_key.values():
+        for i in members[1:]:
+            cl.union(members[0], i)
+    reps = sorted(members[0] for members in by_key.values())
+    for i in reps:
+        targets = {
+            cl.find(j) for j in reps if j != i and nm.orgs_match(cl.nodes[i].name, cl.nodes[j].name)
+        }
+        if len(targets) == 1:
+            cl.union(i, targets.pop())
+
+
+def _cluster_persons(cl: _Clusters, idx: list[int], warn) -> None:
+    nodes = cl.nodes
+    # Descriptions ("the Iranian minister") are not names: they never merge by name.
+    proper = [i for i in idx if nm.is_proper(nodes[i].name) and cl.person[i].tokens]
+    by_tokens: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in proper:
+        by_tokens[cl.person[i].tokens].append(i)
+    for members in by_tokens.values():  # 2. identical names
+        for i in members[1:]:
+            cl.union(members[0], i)
+    reps = sorted(members[0] for members in by_tokens.values())
+    multi = [i for i in reps if not cl.person[i].single]
+    single = [i for i in reps if cl.person[i].single]
+
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i in multi:
+        for key in nm.blocking_keys(cl.person[i]):
+            blocks[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pairs.add((min(members[x], members[y]), max(members[x], members[y])))
+
+    def members_of(i: int) -> list[Node]:
+        return [nodes[m] for m in cl.members[cl.find(i)]]
+
+    # 3. same full name, transliteration variants: only with corroboration
+    shorter: dict[int, set[int]] = defaultdict(set)
+    for i, j in sorted(pairs):
+        rel, q = nm.compare_persons(cl.person[i], cl.person[j])
+        if rel == "equal":
+            score, disagree = _evidence(members_of(i), members_of(j))
+            if q == nm.EXACT or (score >= 1 and not disagree):
+                cl.union(i, j)
+        elif rel == "a<b":
+            shorter[i].add(j)
+        elif rel == "b<a":
+            shorter[j].add(i)
+
+    # 4. shorter forms into the one fuller name they fit
+    for i in sorted(shorter):
+        targets = sorted({cl.find(j) for j in shorter[i]})
+        if len(targets) > 1 and any(
+            not cl.can_union(a, b) for k, a in enumerate(targets) for b in targets[k + 1 :]
+        ):
+            warn(
+                f"briefing: {nodes[i].name!r} ({nodes[i].slug}) fits several people; "
+                "kept apart (add a 'same' entry to content/actors.yml to merge)"
+            )
+            continue
+        for t in targets:
+            _, disagree = _evidence(members_of(i), members_of(t))
+            if not disagree:
+                cl.union(i, t)
+
+    # 5. one-word names: only when exactly one site actor fits
+    for i in single:
+        me = cl.person[i]
+        fits = sorted(
+            {
+                cl.find(j)
+                for j in multi
+                if cl.find(j) != cl.find(i) and nm.single_fits(me, cl.person[j])
+            }
+        )
+        fits = [r for r in fits if cl.can_union(i, r)]
+        fits = [r for r in fits if not _evidence(members_of(i), members_of(r))[1]]
+        if len(fits) > 1 and me.honorifics:
+            # "Sheikh Mohammed": prefer the one written with the same honorific
+            titled = [
+                r for r in fits if any(me.honorifics & nm.honorifics_of(f)
+                                       for n in members_of(r) for f in n.forms)
+            ]
+            fits = titled or fits
+        if len(fits) > 1:
+            scored = [(_evidence(members_of(i), members_of(r))[0], r) for r in fits]
+            top = max(s for s, _ in scored)
+            best = [r for s, r in scored if s == top]
+            fits = best if top > 0 else fits
+        if len(fits) == 1:
+            cl.union(i, fits[0])
+        elif fits:
+            names = sorted({nodes[r].name for r in fits})
+            warn(
+                f"briefing: {nodes[i].name!r} ({nodes[i].slug}) could be any of {names}; "
+                "kept apart (add a 'same' entry to content/actors.yml to merge)"
+            )
