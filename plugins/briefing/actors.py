@@ -281,6 +281,30 @@ def _group(doc, cands: list[_Name]) -> list[_Entity]:
     return entities
 
 
+def _rescan(doc, entities: list[_Entity]) -> None:
+    """Find further occurrences of names already known: NER tags ``IRNA`` once, not twice."""
+    taken = {i for ent in entities for s, e, _ in ent.spans for i in range(s, e)}
+    forms: dict[tuple[str, ...], _Entity] = {}
+    for ent in entities:
+        for s, e, _ in ent.spans:
+            key = tuple(t.text for t in doc[s:e])
+            if all(names.is_particle(w) or not w[:1].isupper() for w in key):
+                continue
+            if forms.setdefault(key, ent) is not ent:
+                forms[key] = None  # the same words name two entities: leave them be
+    longest = max((len(k) for k in forms), default=0)
+    i = 0
+    while i < len(doc):
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            ent = forms.get(tuple(t.text for t in doc[i : i + n]))
+            if ent is not None and taken.isdisjoint(range(i, i + n)):
+                ent.spans.append((i, i + n, doc[i : i + n].text))
+                taken.update(range(i, i + n))
+                i += n - 1
+                break
+        i += 1
+
+
 def _role_text(tokens) -> str:
     words = []
     for t in tokens:
@@ -469,6 +493,7 @@ def _analyse(doc) -> tuple[list[Actor], dict[str, dict], set[int]]:
     cands = [c for c in cands if c is not None]
     cands = _select(cands + _honorific_names(doc) + _institutions(doc, places))
     entities = _group(doc, cands)
+    _rescan(doc, entities)
     title_tokens = _add_roles(doc, entities, places)
     actors = _finalise(doc, entities)
     genders = {}
