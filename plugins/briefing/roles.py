@@ -104,6 +104,7 @@ COUNTRY_ALIASES = {
     "uae": "United Arab Emirates", "eu": "European Union", "turkiye": "Turkey",
     "türkiye": "Turkey", "persia": "Iran",
 }
+_COUNTRY_NAMES = {c.lower(): c for c in DEMONYMS.values()}
 _DEMONYM_OF = {}
 for _demonym, _country in DEMONYMS.items():
     _DEMONYM_OF.setdefault(_country, _demonym.capitalize())
@@ -137,6 +138,8 @@ def country_of(word: str, places: Iterable[str] = ()) -> str | None:
         return DEMONYMS[low]
     if low in COUNTRY_ALIASES:
         return COUNTRY_ALIASES[low]
+    if low in _COUNTRY_NAMES:
+        return _COUNTRY_NAMES[low]
     by_lower = {p.lower(): p for p in places}
     if low in by_lower:
         return canonical_country(by_lower[low])

@@ -1,0 +1,300 @@
+"""Actors within one article: NER fixes, names, roles, countries, mentions, speakers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from briefing import actors as actors_mod
+from briefing import names, roles
+from briefing.model import Quote, Speaker
+from briefing.textformat import mask_date_line, parse_text
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from briefing import nlp as nlp_mod
+
+    try:
+        return nlp_mod.load()
+    except nlp_mod.ModelMissingError as exc:
+        pytest.skip(str(exc))
+
+
+def analyse(nlp, text):
+    parsed = parse_text(text)
+    doc = nlp(mask_date_line(text, parsed.body_start))
+    return doc, actors_mod.find_actors(doc)
+
+
+def by_name(found, name):
+    hits = [a for a in found if a.name == name]
+    assert hits, f"no actor {name!r} in {[a.name for a in found]}"
+    assert len(hits) == 1
+    return hits[0]
+
+
+def person_names(found):
+    return sorted(a.name for a in found if a.kind == "person")
+
+
+# -- names -----------------------------------------------------------------------------
+
+
+def test_name_key_ignores_case_hyphens_and_honorifics():
+    assert names.name_key("Sheikh Mohammed bin Abdulrahman Al-Thani") == names.name_key(
+        "mohammed bin abdulrahman al thani"
+    )
+    assert names.name_key("Amir-Abdollahian") == ("amir", "abdollahian")
+
+
+def test_cluster_merges_short_forms_and_leaves_shared_surnames_unresolved():
+    clusters, ambiguous = names.cluster_names([
+        "Tamim bin Hamad Al Thani", "Mohammed bin Abdulrahman Al Thani", "Tamim",
+        "Mohammed", "Al Thani", "Ali Bagheri Kani", "Bagheri Kani", "Bagheri",
+    ])
+    assert ["Tamim bin Hamad Al Thani", "Tamim"] in clusters
+    assert ["Mohammed bin Abdulrahman Al Thani", "Mohammed"] in clusters
+    assert ["Ali Bagheri Kani", "Bagheri Kani", "Bagheri"] in clusters
+    assert ambiguous == {"Al Thani"}
+
+
+# -- roles -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "noun, title, expected",
+    [
+        ("diplomat", "Deputy Foreign Minister for Political Affairs", True),
+        ("diplomat", "Minister of Foreign Affairs", True),
+        ("diplomat", "Prime Minister", False),
+        ("deputy foreign minister for political affairs",
+         "Deputy Foreign Minister for Political Affairs", True),
+        ("deputy foreign minister for political affairs",
+         "Deputy Foreign Minister for Regional Affairs", False),
+        ("foreign minister", "Deputy Foreign Minister for Political Affairs", False),
+        ("premier", "Prime Minister", True),
+        ("prime minister", "Prime Minister", True),
+        ("leader", "Emir", True),
+        ("Emir", "Amir", True),
+        ("official", "President", True),
+        ("martyred president", "President", True),
+        ("Leader", "President", False),  # ``the Iranian Leader`` is a title of its own
+    ],
+)
+def test_role_matches(noun, title, expected):
+    assert roles.role_matches(noun, title) is expected
+
+
+def test_country_of_demonyms_and_long_forms():
+    assert roles.country_of("Qatari") == "Qatar"
+    assert roles.country_of("Iran’s") == "Iran"
+    assert roles.country_of("Freedonian", ["Freedonia"]) == "Freedonia"
+    assert roles.canonical_country("the Islamic Republic of Iran") == "Iran"
+    assert roles.canonical_country("the United States of America") == "United States"
+
+
+# -- find_actors on inline fixtures ---------------------------------------------------
+
+
+def test_honorific_name_is_a_person_and_honorific_is_not_in_the_name(nlp):
+    doc, found = analyse(nlp, "Sheikh Tamim also expressed his satisfaction with the talks.")
+    tamim = by_name(found, "Tamim")
+    assert tamim.kind == "person"
+    assert all("Sheikh" not in a for a in tamim.aliases)
+
+
+def test_role_noun_is_not_a_place_and_apposition_gives_role(nlp):
+    text = (
+        "Bagheri voiced thanks for the participation of the Qatari Emir, His Excellency "
+        "Sheikh Tamim bin Hamad Al Thani, in the ceremony."
+    )
+    doc, found = analyse(nlp, text)
+    assert not [a for a in found if "Emir" in a.name]
+    tamim = by_name(found, "Tamim bin Hamad Al Thani")
+    assert tamim.kind == "person"
+    assert tamim.roles == ["Emir"]
+    assert tamim.countries == ["Qatar"]
+
+
+def test_two_al_thanis_stay_apart_and_short_forms_pick_the_right_one(nlp):
+    text = (
+        "Qatar’s Amir Sheikh Tamim bin Hamad Al Thani received Qatar’s Prime Minister Sheikh "
+        "Mohammed bin Abdulrahman Al Thani in Doha.\n\n"
+        "Sheikh Mohammed briefed the Amir on the talks. Sheikh Tamim thanked him. "
+        "Al Thani family members attended."
+    )
+    doc, found = analyse(nlp, text)
+    tamim = by_name(found, "Tamim bin Hamad Al Thani")
+    mohammed = by_name(found, "Mohammed bin Abdulrahman Al Thani")
+    assert tamim.id != mohammed.id
+    assert "Mohammed" in mohammed.aliases and "Mohammed" not in tamim.aliases
+    assert "Tamim" in tamim.aliases
+    assert "Al Thani" not in tamim.aliases + mohammed.aliases
+    assert tamim.roles == ["Amir"] and mohammed.roles == ["Prime Minister"]
+    assert tamim.countries == ["Qatar"] == mohammed.countries
+    # ``Al Thani`` alone fits both: it becomes nobody, not a third person either
+    assert person_names(found) == ["Mohammed bin Abdulrahman Al Thani",
+                                   "Tamim bin Hamad Al Thani"]
+
+
+def test_aliases_merge_and_title_before_name_gives_role_and_country(nlp):
+    text = (
+        "Iran’s Deputy Foreign Minister for Political Affairs Ali Bagheri Kani met his Qatari "
+        "counterpart on Saturday.\n\nBagheri Kani said the talks were useful. Later, Bagheri "
+        "spoke to reporters."
+    )
+    doc, found = analyse(nlp, text)
+    kani = by_name(found, "Ali Bagheri Kani")
+    assert kani.id == "ali-bagheri-kani"
+    assert set(kani.aliases) == {"Ali Bagheri Kani", "Bagheri Kani", "Bagheri"}
+    assert kani.roles == ["Deputy Foreign Minister for Political Affairs"]
+    assert kani.countries == ["Iran"]
+    assert person_names(found) == ["Ali Bagheri Kani"]
+    for m in kani.mentions:
+        assert doc.text[m.start : m.end] == m.text
+
+
+def test_apposition_after_name(nlp):
+    text = (
+        "The minister spoke with Enrique Mora, the European Union's coordinator for Vienna "
+        "talks, after the meeting. John Smith, the foreign minister of Canada, said little."
+    )
+    doc, found = analyse(nlp, text)
+    mora = by_name(found, "Enrique Mora")
+    assert mora.roles == ["Coordinator for Vienna talks"]
+    assert mora.countries == ["European Union"]
+    smith = by_name(found, "John Smith")
+    assert smith.roles == ["Foreign Minister"]
+    assert smith.countries == ["Canada"]
+
+
+def test_split_titles_and_shared_nationality(nlp):
+    text = (
+        "Officials mourned Iranian President Ebrahim Raisi and Foreign Minister Hossein "
+        "Amirabdollahian. Qatar’s Deputy Prime Minister and Minister of Foreign Affairs "
+        "Sheikh Mohammed bin Abdulrahman Al-Thani sent condolences."
+    )
+    doc, found = analyse(nlp, text)
+    assert by_name(found, "Ebrahim Raisi").countries == ["Iran"]
+    hossein = by_name(found, "Hossein Amirabdollahian")
+    assert hossein.roles == ["Foreign Minister"] and hossein.countries == ["Iran"]
+    mohammed = by_name(found, "Mohammed bin Abdulrahman Al-Thani")
+    assert mohammed.roles == ["Deputy Prime Minister", "Minister of Foreign Affairs"]
+
+
+def test_places_orgs_institutions_and_abbreviations(nlp):
+    text = (
+        "The Qatari foreign ministry said in a statement that Doha and Tehran would keep "
+        "talking. The Islamic Republic of Iran welcomed the move, Iran’s Islamic Republic News "
+        "Agency (IRNA) reported. The US and the United States of America are one place.\n\n"
+        "IRNA later said Qatar and Iran agreed. Gaza was discussed; Gaza needs aid."
+    )
+    doc, found = analyse(nlp, text)
+    kinds = {a.name: a.kind for a in found}
+    for place in ("Qatar", "Iran", "Doha", "Tehran", "Gaza", "United States"):
+        assert kinds.get(place) == "place", (place, kinds)
+    assert "Islamic Republic of Iran" in by_name(found, "Iran").aliases
+    assert {"US", "United States of America"} <= set(by_name(found, "United States").aliases)
+    ministry = by_name(found, "Qatari Foreign Ministry")
+    assert ministry.kind == "organization" and ministry.countries == ["Qatar"]
+    irna = by_name(found, "Islamic Republic News Agency")
+    assert irna.kind == "organization" and "IRNA" in irna.aliases
+    assert [m.text for m in irna.mentions].count("IRNA") == 2
+    assert "State" not in kinds
+
+
+def test_pronoun_and_role_noun_mentions_are_the_named_person(nlp):
+    text = (
+        "The Iranian foreign minister Hossein Amir-Abdollahian arrived in Doha on Monday.\n\n"
+        "The Iranian diplomat met officials. He said ties were good."
+    )
+    doc, found = analyse(nlp, text)
+    hossein = by_name(found, "Hossein Amir-Abdollahian")
+    texts = [m.text for m in hossein.mentions]
+    assert "The Iranian diplomat" in texts and "He" in texts
+    assert hossein.roles == ["Foreign Minister"] and hossein.countries == ["Iran"]
+
+
+def test_ids_are_unique_slugs(nlp):
+    doc, found = analyse(nlp, (CONTENT / "004_48b212c04e3cc9b7.txt").read_text("utf-8"))
+    ids = [a.id for a in found]
+    assert len(ids) == len(set(ids))
+    assert all(i == i.lower() and " " not in i for i in ids)
+
+
+# -- resolve_speakers with hand-placed speaker mentions ------------------------------
+
+
+def speak(doc, mention, nth=0):
+    """A quote whose speaker is the ``nth`` occurrence of ``mention`` in the text."""
+    pos = -1
+    for _ in range(nth + 1):
+        pos = doc.text.index(mention, pos + 1)
+    return Quote(text="...", start=0, end=0, kind="indirect",
+                 speaker=Speaker(mention, pos, pos + len(mention)))
+
+
+def test_resolve_speakers_names_pronouns_roles_and_institutions(nlp):
+    text = (
+        "Iran’s Deputy Foreign Minister for Political Affairs Ali Bagheri Kani met Qatar’s "
+        "Deputy Foreign Minister for Regional Affairs Mohammad al-Khulaifi in Tehran.\n\n"
+        "The Iranian diplomat said ties were growing. He added that trade would rise.\n\n"
+        "The Qatari diplomat said Doha agreed. She was not there.\n\n"
+        "The Qatari foreign ministry said in a statement that talks went well. The Qatari "
+        "statement said more meetings were planned.\n\n"
+        "Bagheri said goodbye. The deputy foreign minister for political affairs then left."
+    )
+    doc, found = analyse(nlp, text)
+    quotes = [speak(doc, m) for m in (
+        "The Iranian diplomat", "He", "The Qatari diplomat", "The Qatari foreign ministry",
+        "The Qatari statement", "Bagheri", "The deputy foreign minister for political affairs",
+    )]
+    quotes[5] = speak(doc, "Bagheri", nth=1)
+    actors_mod.resolve_speakers(quotes, found, doc)
+    got = [(q.speaker.name, q.speaker.actor) for q in quotes]
+    assert got == [
+        ("Ali Bagheri Kani", "ali-bagheri-kani"),
+        ("Ali Bagheri Kani", "ali-bagheri-kani"),
+        ("Mohammad al-Khulaifi", "mohammad-al-khulaifi"),
+        ("Qatari Foreign Ministry", "qatari-foreign-ministry"),
+        ("Qatari Foreign Ministry", "qatari-foreign-ministry"),
+        ("Ali Bagheri Kani", "ali-bagheri-kani"),
+        ("Ali Bagheri Kani", "ali-bagheri-kani"),
+    ]
+
+
+def test_unnamed_speaker_keeps_the_role_never_a_wrong_person(nlp):
+    text = (
+        "The Iranian minister said relations were going well.\n\n"
+        "He stated that cooperation was constructive.\n\n"
+        "Meanwhile, Qatar’s Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani welcomed "
+        "the visit."
+    )
+    doc, found = analyse(nlp, text)
+    quotes = [speak(doc, "The Iranian minister"), speak(doc, "He")]
+    actors_mod.resolve_speakers(quotes, found, doc)
+    for q in quotes:
+        assert q.speaker.name == "Iranian minister"
+        assert q.speaker.actor is None
+
+
+def test_pronoun_prefers_the_subject_in_focus(nlp):
+    text = (
+        "Sheikh Tamim received the Iranian President Ebrahim Raisi in Doha.\n\n"
+        "Sheikh Tamim also expressed his satisfaction with relations between Iran and Qatar."
+        "\n\nHe added that ties have never been so close."
+    )
+    doc, found = analyse(nlp, text)
+    q = speak(doc, "He", nth=0)
+    actors_mod.resolve_speakers([q], found, doc)
+    assert (q.speaker.name, q.speaker.actor) == ("Tamim", "tamim")
+
+
+def test_resolve_speakers_skips_quotes_without_speaker(nlp):
+    doc, found = analyse(nlp, "Qatar said nothing.")
+    q = Quote(text="nothing", start=0, end=0, kind="indirect", speaker=None)
+    actors_mod.resolve_speakers([q], found, doc)
+    assert q.speaker is None
