@@ -20,6 +20,7 @@ from datetime import date as Date
 from slugify import slugify
 
 from . import namematch as nm
+from . import roles as roles_mod
 
 # How many people count as an article's principal actors, and how small a share they
 # may have of the article's attention.
@@ -33,11 +34,10 @@ DATED_CONTEXT = 0.15
 UNDATED_OVERLAP = 0.3
 UNDATED_CONTEXT = 0.2
 UNDATED_MARGIN = 0.15
+# An event's title names principals with at least this share of the leading one's attention.
+TITLE_MIN_RATIO = 0.4
 
-_DESCRIPTOR_STOP = frozenset(
-    "the a an top senior visiting his her their its he she they this that".split()
-)
-_HEAD_SYNONYMS = {"amir": "emir", "premier": "prime", "diplomat": "minister"}
+_DESCRIPTOR_STOP = frozenset("the a an his her their its this that".split())
 
 
 @dataclass
@@ -60,44 +60,42 @@ class Event:
 
 @dataclass
 class Profile:
-    """What an actor's roles and countries say, to match unnamed speakers against."""
+    """An actor's roles and countries as one article gives them, to match unnamed speakers."""
 
-    words: set[str]
-
-
-def _desc_words(text: str) -> list[str]:
-    out = []
-    for w in nm.words(nm.fold(text)):
-        if w in _DESCRIPTOR_STOP:
-            continue
-        out.append(_HEAD_SYNONYMS.get(w, w))
-    return out
+    roles: list[str]
+    countries: set[str]  # folded
 
 
 def make_profile(roles: Sequence[str], countries: Sequence[str]) -> Profile:
-    words: set[str] = set()
-    for r in roles:
-        words.update(_desc_words(r))
+    return Profile(list(roles), {nm.fold(c) for c in countries})
+
+
+def _nationality(word: str, countries: set[str]) -> str | None:
+    """``iranian`` -> ``iran`` when the word names (one of) the countries, else what it names."""
     for c in countries:
-        words.update(nm.words(nm.fold(c)))
-    if "foreign" in words and "minister" in words:
-        words.add("diplomat")
-    return Profile(words)
+        if len(c) >= 4 and (word == c or word.startswith(c)):
+            return c
+    named = roles_mod.country_of(word)
+    return nm.fold(named) if named else None
 
 
-def descriptor_fits(descriptor: str, profile: Profile) -> bool:
-    """``the Iranian minister`` fits someone whose roles/countries hold every word of it;
-    a nationality word fits its country (``iranian`` -> ``iran``)."""
-    dw = _desc_words(descriptor)
-    if not dw:
-        return False
-    for w in dw:
-        if w in profile.words:
+def descriptor_fits(descriptor: str, profiles: Sequence[Profile]) -> bool:
+    """``the Iranian minister`` fits someone with an Iranian country and a minister's role
+    in the same reports (``roles.role_matches`` keeps a deputy from passing for a minister)."""
+    countries = set().union(*(p.countries for p in profiles)) if profiles else set()
+    rest = []
+    for w in nm.words(nm.fold(descriptor)):
+        if w in _DESCRIPTOR_STOP:
             continue
-        if any(len(p) >= 4 and w.startswith(p) for p in profile.words):  # demonym
-            continue
+        nat = _nationality(w, countries)
+        if nat is None:
+            rest.append(w)
+        elif nat not in countries:
+            return False  # a Qatari official is not the Iranian one
+    if not rest:
         return False
-    return True
+    noun = " ".join(rest)
+    return any(roles_mod.role_matches(noun, r) for p in profiles for r in p.roles)
 
 
 def _days(a: str, b: str) -> int | None:
@@ -133,13 +131,21 @@ def top_principals(weights: Mapping[str, float]) -> dict[str, float]:
 
 
 def _overlap(
-    a: ArticleFacts, principals: Mapping[str, float], profiles: Mapping[str, Profile]
+    a: ArticleFacts,
+    principals: Mapping[str, float],
+    slugs: Sequence[str],
+    profiles: Mapping[tuple[str, str], Profile],
 ) -> float:
-    """Attention ``a`` and a group give to the same people, named or described."""
+    """Attention ``a`` and a group give to the same people, named or described; a
+    description is matched against the roles the group's own articles give."""
     score = sum(min(w, principals[k]) for k, w in a.principals.items() if k in principals)
     unmatched = {k: w for k, w in principals.items() if k not in a.principals}
     for desc, w in sorted(a.descriptors.items()):
-        fits = [k for k in unmatched if k in profiles and descriptor_fits(desc, profiles[k])]
+        fits = [
+            k
+            for k in unmatched
+            if descriptor_fits(desc, [profiles[(s, k)] for s in slugs if (s, k) in profiles])
+        ]
         if len(fits) == 1:
             k = fits[0]
             score += min(w, unmatched.pop(k))
@@ -156,7 +162,7 @@ def _group_principals(group: Sequence[ArticleFacts]) -> dict[str, float]:
 
 def find_events(
     facts: Sequence[ArticleFacts],
-    profiles: Mapping[str, Profile],
+    profiles: Mapping[tuple[str, str], Profile],
     names: Mapping[str, str],
     titles: Mapping[str, str],
     window_days: int = 3,
@@ -175,7 +181,10 @@ def find_events(
             d = _days(a.date, b.date)
             if d is None or d > window_days:
                 return False
-        ov = min(_overlap(a, b.principals, profiles), _overlap(b, a.principals, profiles))
+        ov = min(
+            _overlap(a, b.principals, [b.slug], profiles),
+            _overlap(b, a.principals, [a.slug], profiles),
+        )
         return ov >= DATED_OVERLAP and idf.cosine(a.context, b.context) >= DATED_CONTEXT
 
     def fits_group(g: list[ArticleFacts], f: ArticleFacts) -> bool:
@@ -207,7 +216,7 @@ def find_events(
     for u in undated:
         scored = []
         for g in groups:
-            ov = _overlap(u, _group_principals(g), profiles)
+            ov = _overlap(u, _group_principals(g), [f.slug for f in g], profiles)
             ctx = idf.cosine(u.context, set().union(*(f.context for f in g)))
             if ov >= UNDATED_OVERLAP and ctx >= UNDATED_CONTEXT:
                 scored.append((ov + ctx, g))
@@ -237,7 +246,10 @@ def find_events(
         weights = _group_principals(g)
         ranked = [k for k, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))]
         actors = ranked[:PRINCIPALS]
-        title = _title([names.get(a, a) for a in actors[:3]]) or titles.get(slugs[0], slugs[0])
+        # the title names the people the reports are about, not everyone they mention
+        top = weights[actors[0]] if actors else 0.0
+        lead = [a for a in actors if weights[a] >= TITLE_MIN_RATIO * top]
+        title = _title([names.get(a, a) for a in lead]) or titles.get(slugs[0], slugs[0])
         base = slugify(" ".join([when or slugs[0], *sorted(actors[:2])]))[:80].strip("-")
         eid = base or slugify(slugs[0])
         if eid in events:

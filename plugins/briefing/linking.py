@@ -299,10 +299,14 @@ def _facts(site: SiteData, art: ArticleInput) -> events_mod.ArticleFacts:
 
 def _link_events(site: SiteData, articles: Sequence[ArticleInput], window: int) -> None:
     facts = [_facts(site, a) for a in articles]
-    profiles = {
-        sid: events_mod.make_profile([r for r, _ in a.roles], a.countries)
-        for sid, a in site.actors.items()
-    }
+    roles: dict[tuple[str, str], list[str]] = defaultdict(list)
+    countries: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for art in articles:
+        for a in art.extraction.actors:
+            key = (art.slug, site.actor_map[(art.slug, a.id)])
+            roles[key].extend(a.roles)
+            countries[key].extend(a.countries)
+    profiles = {k: events_mod.make_profile(roles[k], countries[k]) for k in roles}
     names = {sid: a.name for sid, a in site.actors.items()}
     titles = {a.slug: a.extraction.title for a in articles}
     site.events, site.article_event, site.inferred_dates = events_mod.find_events(
