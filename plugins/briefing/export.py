@@ -1,0 +1,71 @@
+"""The data export: ``data/articles.json`` and ``data/actors.json`` (a stable contract).
+
+Other tools read these files, so names and shapes only ever grow. Offsets (``start``,
+``end``) index the article's ``briefing_text`` (for ``.txt`` files, the file read as UTF-8
+with ``newline=''``), exactly as ``briefing extract`` prints them; ``speaker.actor`` is the
+site-wide actor id. ``url`` is relative to the site root (``briefings/<slug>/``), so the
+export is the same wherever the site is hosted. Output is deterministic: sorted keys, lists
+sorted (``related`` keeps its ranking, quotes their order in the text), no timestamps.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+ARTICLES = "data/articles.json"
+ACTORS = "data/actors.json"
+
+
+def _iso(article) -> str | None:
+    return None if getattr(article, "undated", False) else article.date.strftime("%Y-%m-%d")
+
+
+def article_record(article) -> dict[str, Any]:
+    quotes = []
+    for q in getattr(article, "briefing_site_quotes", []):
+        quotes.append(q.to_json())
+    event = getattr(article, "briefing_event", None)
+    return {
+        "source": article.relative_source_path.replace("\\", "/"),
+        "slug": article.slug,
+        "url": article.url,
+        "title": article.title,
+        "date": _iso(article),
+        "date_inferred": getattr(article, "date_inferred", None) if article.undated else None,
+        "event": event.id if event is not None else None,
+        "actors": sorted({a.id for a, _ in getattr(article, "briefing_whos_who", [])}),
+        "topics": sorted({t["name"] for t in getattr(article, "briefing_topics", [])}),
+        "quotes": quotes,
+        "related": [a.slug for a in getattr(article, "briefing_related", [])],
+    }
+
+
+def actor_record(actor) -> dict[str, Any]:
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "aliases": sorted(set(actor.aliases)),
+        "roles": [{"role": r, "date": d} for r, d in sorted(
+            set(actor.roles), key=lambda rd: (rd[1] or "", rd[0]))],
+        "articles": sorted(set(actor.articles)),
+        "url": f"actors/{actor.id}/",
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def write_export(site, output: str | Path) -> None:
+    articles = sorted(site.articles, key=lambda a: a.slug)
+    actors = [view.actor for _, view in sorted(site.actors.items())]
+    for name, records in (
+        (ARTICLES, [article_record(a) for a in articles]),
+        (ACTORS, [actor_record(a) for a in actors]),
+    ):
+        target = Path(output) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(dumps(records), encoding="utf-8")
