@@ -11,13 +11,22 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import os
 import re
 
 from pelican.readers import BaseReader
-from pelican.utils import get_date
+from pelican.utils import file_suffix, get_date
 
-from .textformat import parse_text, split_paragraphs
-from .textio import BadArticleError, read_article_file
+from .report import SKIP_MESSAGE, WARN_MESSAGE
+from .slugs import clean_slug
+from .textformat import ParsedText, parse_text, split_paragraphs
+from .textio import (
+    DEFAULT_MAX_CHARS,
+    BadArticleError,
+    extraction_end,
+    language_warning,
+    read_article_file,
+)
 from .titles import make_title
 
 logger = logging.getLogger(__name__)
@@ -34,14 +43,16 @@ def paragraphs_html(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _dated(metadata: dict, date: dt.datetime | None) -> dict:
-    if "slug" not in metadata:
-        # Short, readable URLs; duplicates are numbered after all articles are read.
-        from slugify import slugify
-
-        slug = slugify(metadata["title"]) or "article"
-        if len(slug) > 60:  # cut at a word; slugify's own truncation skips words instead
-            slug = slug[:61].rsplit("-", 1)[0]
+    if metadata.get("slug"):
+        # A slug from the file's metadata is one path segment, whatever it said.
+        slug = clean_slug(metadata["slug"])
+        if slug != metadata["slug"]:
+            metadata.setdefault("briefing_warnings", []).append(
+                f"slug {metadata['slug']!r} is not a plain address; using {slug!r}")
         metadata["slug"] = slug
+    else:
+        # Short, readable URLs; duplicates are numbered after all articles are read (slugs.py).
+        metadata["slug"] = clean_slug(metadata["title"])
     if date is None:
         metadata["date"] = UNDATED
         metadata["undated"] = True
@@ -51,33 +62,79 @@ def _dated(metadata: dict, date: dt.datetime | None) -> dict:
     return metadata
 
 
-def _open(path: str) -> tuple[str, list[str]]:
-    try:
-        text, warnings = read_article_file(path)
-    except BadArticleError as exc:
-        raise BadArticleError(f"briefing: skipped {path}: {exc}") from None
-    for warning in warnings:
-        logger.warning("briefing: %s: %s", path, warning)
-    return text, warnings
+# A headline needs the lead only; bounding it keeps a 5 MB one-paragraph file cheap.
+_TITLE_LEAD_CHARS = 2000
 
 
-class NewsTextReader(BaseReader):
-    """`` date YYYY-MM-DD `` (optional) then the body; the title is generated from the lead."""
+def _title(text: str, parsed: ParsedText) -> str:
+    lead = [(s, min(e, s + _TITLE_LEAD_CHARS)) for s, e in parsed.paragraphs[:3]]
+    return make_title(text, ParsedText(parsed.date, parsed.body_start, lead))
+
+
+class _BriefingReader(BaseReader):
+    """Shared by our readers: every file is either an article or a logged, named skip.
+
+    Pelican logs a failed read as "Could not process" without the reason; logging the
+    reason here (``SKIP_MESSAGE``) is what lets the build report say why a file is missing.
+    """
 
     enabled = True
-    file_extensions = ["txt"]
+    file_extensions: list[str] = []
+
+    def _rel(self, source_path: str) -> str:
+        base = self.settings.get("PATH") or os.getcwd()
+        return os.path.relpath(source_path, base).replace(os.sep, "/")
 
     def read(self, source_path: str):
-        text, warnings = _open(source_path)
+        rel = self._rel(source_path)
+        try:
+            content, metadata = self._read(source_path)
+        except BadArticleError as exc:
+            logger.warning(SKIP_MESSAGE, rel, exc)
+            raise
+        except Exception as exc:  # a reader bug must not drop the file silently
+            reason = f"could not be read ({type(exc).__name__}: {exc})"
+            logger.warning(SKIP_MESSAGE, rel, reason)
+            raise BadArticleError(reason) from exc
+        self._finish(rel, metadata)
+        return content, metadata
+
+    def _read(self, source_path: str) -> tuple[str, dict]:
+        raise NotImplementedError
+
+    def _finish(self, rel: str, metadata: dict) -> None:
+        """Warnings every format shares; each is logged once and shown on the page."""
+        warnings: list[str] = metadata.setdefault("briefing_warnings", [])
+        text = metadata["briefing_text"]
+        lang = language_warning(text)
+        if lang:
+            warnings.append(lang)
+        limit = int(self.settings.get("BRIEFING_MAX_CHARS", DEFAULT_MAX_CHARS) or 0)
+        end = extraction_end(text, limit)
+        if end < len(text):
+            warnings.append(
+                f"the text is {len(text):,} characters long: quotes and actors were looked "
+                f"for in the first {end:,} only (BRIEFING_MAX_CHARS = {limit:,})"
+            )
+        metadata["briefing_extract_end"] = end
+        for warning in warnings:
+            logger.warning(WARN_MESSAGE, rel, warning)
+
+
+class NewsTextReader(_BriefingReader):
+    """`` date YYYY-MM-DD `` (optional) then the body; the title is generated from the lead."""
+
+    file_extensions = ["txt"]
+
+    def _read(self, source_path: str):
+        text, warnings = read_article_file(source_path)
         parsed = parse_text(text)
-        for warning in parsed.warnings:
-            logger.warning("briefing: %s: %s", source_path, warning)
         if not parsed.paragraphs:
-            raise BadArticleError(f"briefing: skipped {source_path}: no article text")
+            raise BadArticleError("no article text after the date line")
         date = dt.datetime.fromisoformat(parsed.date) if parsed.date else None
         metadata = _dated(
             {
-                "title": make_title(text, parsed),
+                "title": _title(text, parsed),
                 "briefing_text": text,
                 "briefing_warnings": warnings + parsed.warnings,
                 "title_generated": True,
@@ -87,6 +144,10 @@ class NewsTextReader(BaseReader):
         return paragraphs_html(text, parsed.paragraphs), metadata
 
 
+# Keys that would let a file's metadata override what the plugin computes or how it is
+# written (a "save_as: ../../x" must not write outside the site).
+_MD_IGNORED_KEYS = frozenset({"briefing_text", "briefing_warnings", "briefing_extract_end",
+                              "undated", "title_generated", "save_as", "url", "template"})
 _MD_META = re.compile(r"^(?P<key>[A-Za-z][\w -]*?)\s*:\s*(?P<value>.*)$")
 
 
@@ -132,24 +193,21 @@ def _plain_text_from_html(fragment_html: str) -> str:
     return "\n\n".join(texts)
 
 
-class NewsMarkdownReader(BaseReader):
+class NewsMarkdownReader(_BriefingReader):
     """Markdown through markdown-it-py, with Pelican's ``Title:``/``Date:`` metadata."""
 
-    enabled = True
     file_extensions = ["md", "markdown", "mkd"]
 
-    def read(self, source_path: str):
+    def _read(self, source_path: str):
         from markdown_it import MarkdownIt
 
-        text, warnings = _open(source_path)
+        text, warnings = read_article_file(source_path)
         raw_meta, body, meta_warnings = _split_markdown_metadata(text)
-        for warning in meta_warnings:
-            logger.warning("briefing: %s: %s", source_path, warning)
         # html=False: raw HTML in an article is shown as text, never run.
         rendered = MarkdownIt("commonmark", {"html": False}).enable("table").render(body)
         plain = _plain_text_from_html(rendered)
         if not plain.strip():
-            raise BadArticleError(f"briefing: skipped {source_path}: no article text")
+            raise BadArticleError("no article text (only metadata or markup)")
         metadata: dict = {}
         date = None
         for key, value in raw_meta.items():
@@ -158,16 +216,17 @@ class NewsMarkdownReader(BaseReader):
                     date = get_date(value)
                 except (ValueError, OverflowError):
                     meta_warnings.append(f"unreadable date {value!r}; treated as undated")
-                    logger.warning("briefing: %s: unreadable date %r", source_path, value)
+                continue
+            if key in _MD_IGNORED_KEYS:
+                meta_warnings.append(f"metadata {key!r} is ignored (Briefing sets it)")
                 continue
             try:
                 metadata[key] = self.process_metadata(key, value)
             except Exception as exc:  # Pelican's processors raise various errors
                 meta_warnings.append(f"bad metadata {key!r}: {exc}")
-                logger.warning("briefing: %s: bad metadata %r: %s", source_path, key, exc)
         parsed = parse_text(plain)
         if not metadata.get("title"):
-            metadata["title"] = make_title(plain, parsed)
+            metadata["title"] = _title(plain, parsed)
             metadata["title_generated"] = True
         metadata["briefing_text"] = plain
         metadata["briefing_warnings"] = warnings + meta_warnings
@@ -237,16 +296,15 @@ def _html_body(soup):
     return best
 
 
-class NewsHTMLReader(BaseReader):
+class NewsHTMLReader(_BriefingReader):
     """A news page saved from the web: title, date and article body without page furniture."""
 
-    enabled = True
     file_extensions = ["html", "htm"]
 
-    def read(self, source_path: str):
+    def _read(self, source_path: str):
         from bs4 import BeautifulSoup
 
-        text, warnings = _open(source_path)
+        text, warnings = read_article_file(source_path)
         soup = BeautifulSoup(text, "html.parser")
         title = None
         og = soup.find("meta", attrs={"property": "og:title"})
@@ -257,7 +315,6 @@ class NewsHTMLReader(BaseReader):
         date, date_warning = _html_date(soup)
         if date_warning:
             warnings.append(date_warning)
-            logger.warning("briefing: %s: %s", source_path, date_warning)
         body = _html_body(soup)
         h1 = body.find("h1") if body else None
         if h1 is not None:
@@ -265,12 +322,12 @@ class NewsHTMLReader(BaseReader):
             h1.decompose()
         plain = _plain_text_from_html(str(body)) if body is not None else ""
         if not plain.strip():
-            raise BadArticleError(f"briefing: skipped {source_path}: no article body found")
+            raise BadArticleError("no article body found in the page")
         parsed = parse_text(plain)
         metadata = {
             "briefing_text": plain,
             "briefing_warnings": warnings,
-            "title": title or make_title(plain, parsed),
+            "title": title or _title(plain, parsed),
             "title_generated": not title,
         }
         return paragraphs_html(plain, split_paragraphs(plain)), _dated(metadata, date)
@@ -278,6 +335,17 @@ class NewsHTMLReader(BaseReader):
 
 def add_readers(readers) -> None:
     """``readers_init`` handler: our readers take over these extensions."""
+    ours: set[str] = set()
     for reader in (NewsTextReader, NewsMarkdownReader, NewsHTMLReader):
         for ext in reader.file_extensions:
             readers.reader_classes[ext] = reader
+            ours.add(ext)
+    # Pelican warns "Could not import 'markdown.Markdown'" for every .md file because its
+    # own (disabled) Markdown reader claims the extension too; ours reads those files.
+    check_file = readers.check_file
+
+    def _check_file(source_path: str) -> None:
+        if file_suffix(source_path) not in ours:
+            check_file(source_path)
+
+    readers.check_file = _check_file
