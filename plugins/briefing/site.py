@@ -115,6 +115,14 @@ def _sort_date(article) -> str:
     return _iso(article) or getattr(article, "date_inferred", None) or ""
 
 
+def _extraction_text(article) -> str | None:
+    """The text extraction reads: a prefix when the reader capped it (BRIEFING_MAX_CHARS),
+    so offsets still index ``briefing_text``."""
+    text = getattr(article, "briefing_text", None)
+    end = getattr(article, "briefing_extract_end", None)
+    return text[:end] if text and end is not None else text
+
+
 def _extract(articles: list, settings: dict) -> dict[str, Extraction]:
     """slug -> Extraction; a failure is a warning naming the file, never a traceback."""
     from . import nlp as nlp_mod
@@ -126,7 +134,7 @@ def _extract(articles: list, settings: dict) -> dict[str, Extraction]:
     out: dict[str, Extraction] = {}
     todo = []
     for article in articles:
-        text = getattr(article, "briefing_text", None)
+        text = _extraction_text(article)
         if not text:
             continue
         cached = cache.get(text, article.relative_source_path)
@@ -154,13 +162,13 @@ def _extract(articles: list, settings: dict) -> dict[str, Extraction]:
         return out
 
     def run(batch_articles: list) -> None:
-        items = [(a.relative_source_path, a.briefing_text) for a in batch_articles]
+        items = [(a.relative_source_path, _extraction_text(a)) for a in batch_articles]
         results = extract_mod.extract_many(
             items, nlp=nlp, batch_size=batch, vocabulary=vocabulary
         )
         for article, extraction in zip(batch_articles, results, strict=True):
             out[article.slug] = extraction
-            cache.put(article.briefing_text, extraction)
+            cache.put(_extraction_text(article), extraction)
 
     try:
         run(todo)
