@@ -8,6 +8,7 @@ their message as an object (``called for``, ``highlighted``), that object.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -117,21 +118,33 @@ def mention_span(head: Token) -> Span:
     return doc[lo : hi + 1]
 
 
-def _own_subject(verb: Token) -> Token | None:
-    """The verb's own subject; the nearest one when the parse gives several."""
-    subs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+Inside = Callable[[Token], bool]
+
+
+def _never(_tok: Token) -> bool:
+    return False
+
+
+def _own_subject(verb: Token, quoted: Inside = _never) -> Token | None:
+    """The verb's own subject outside quotation marks; the nearest when there are several."""
+    subs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not quoted(c)]
     if not subs:
         return None
     subj = min(subs, key=lambda c: abs(c.i - verb.i))
     if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
         return verb.head
+    # ``WASHINGTON -- President Obama … said``: a dateline parsed as the subject
+    if subj.ent_type_ == "GPE" and subj.is_upper:
+        for child in subj.children:
+            if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG"):
+                return child
     return subj
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, quoted: Inside = _never) -> Token | None:
     """Who the cue's speaker is: its own subject, else (``, adding``, ``and added``) the
     subject of the nearest reporting verb above it, else of the nearest clause above it."""
-    subj = _own_subject(verb)
+    subj = _own_subject(verb, quoted)
     if subj is not None:
         return subj
     if verb.dep_ == "relcl":
@@ -144,14 +157,17 @@ def _subject(verb: Token) -> Token | None:
         node = node.head
         if node.pos_ not in ("VERB", "AUX"):
             continue
-        subj = _own_subject(node)
+        subj = _own_subject(node, quoted)
         if subj is None:
             continue
         if is_cue_lemma(node):
             return subj
         if fallback is None:
             fallback = subj
-    return fallback or _name_before(verb)
+    for cand in (_name_before(verb), _name_after(verb)):
+        if cand is not None and not quoted(cand):
+            return cand
+    return fallback
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -166,6 +182,21 @@ def _name_before(verb: Token) -> Token | None:
     tok = doc[j]
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ in ("PROPN", "PRON"):
         return tok
+    return None
+
+
+def _name_after(verb: Token) -> Token | None:
+    """``Said Ellis: “…”``: an inverted subject the parse did not attach."""
+    doc = verb.doc
+    j = verb.i + 1
+    if j >= len(doc):
+        return None
+    tok = doc[j]
+    if tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "PROPN":
+        # the head of the name: its last token
+        while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+            j += 1
+        return doc[j]
     return None
 
 
@@ -204,12 +235,81 @@ def _cue_extent(verb: Token) -> tuple[int, int]:
     return start, end
 
 
+_NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+_DASHES = ("―", "—", "–", "-", "--")
+
+
+def _name_run(doc: Doc, start: int, stop: int) -> Span | None:
+    """A name of at most six words at ``doc[start]``: an entity or a run of proper nouns."""
+    if start >= len(doc):
+        return None
+    tok = doc[start]
+    if tok.ent_type_ in _NAME_LABELS and tok.ent_iob_ == "B":
+        end = start + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end] if end - start <= 6 and end <= stop else None
+    end = start
+    while end < min(stop, len(doc)) and (doc[end].pos_ == "PROPN" or doc[end].is_title):
+        end += 1
+    return doc[start:end] if 0 < end - start <= 6 else None
+
+
+def colon_cues(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Cue]:
+    """``PENCE: …`` or a headline ``Pat Caddell: Democrats worried``: a name opening the
+    paragraph, a colon, then what the name said."""
+    out = []
+    for ps, pe in paragraphs:
+        first = doc.char_span(ps, min(pe, ps + 1), alignment_mode="expand")
+        if first is None or len(first) == 0:
+            continue
+        i = first[0].i
+        while i < len(doc) and doc[i].text in ('"', "“", "'"):
+            i += 1
+        name = _name_run(doc, i, len(doc))
+        if name is None or name.end >= len(doc) or doc[name.end].text != ":":
+            continue
+        colon = doc[name.end]
+        cstart = colon.idx + 1
+        while cstart < pe and doc.text[cstart].isspace():
+            cstart += 1
+        if pe - cstart < 3:
+            continue
+        out.append(Cue(colon, colon.idx, colon.idx + 1, name, (cstart, pe), None))
+    return out
+
+
+def dash_speaker(doc: Doc, after: int, limit: int) -> tuple[Cue | None]:
+    """``“…” ― Edwin G. Monroy``: a dash and a name right after a quote's closing mark."""
+    text = doc.text
+    j = after
+    while j < limit and text[j].isspace():
+        j += 1
+    k = j
+    while k < limit and text[k] in "―—–-":
+        k += 1
+    if k == j:
+        return None
+    while k < limit and text[k].isspace():
+        k += 1
+    span = doc.char_span(k, min(limit, k + 1), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    name = _name_run(doc, span[0].i, len(doc))
+    if name is None:
+        return None
+    return Cue(doc[span[0].i - 1] if span[0].i else span[0], j, k, name, None, None)
+
+
 def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[Cue]:
     """Every cue in the doc outside the ``excluded`` char ranges (the insides of quotes)."""
     excluded = excluded or []
 
     def outside(tok: Token) -> bool:
         return not any(a <= tok.idx < b for a, b in excluded)
+
+    def outside_not(tok: Token) -> bool:
+        return not outside(tok)
 
     cues: list[Cue] = []
     for tok in doc:
@@ -240,8 +340,9 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
                 if child.dep_ == "xcomp" and lemma in ("urge", "ask", "tell", "warn", "call"):
                     content_root = child
                     break
+        subj = _subject(tok, outside_not)
         if content_root is not None:
-            content = _span_chars(_clause_tokens(tok, content_root))
+            content = _span_chars(_clause_tokens(tok, content_root, subj))
         else:
             prt = PHRASAL.get(lemma)
             obj = None
@@ -257,18 +358,76 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
             if obj is None and lemma in OBJECT_CONTENT:
                 dobj = [c for c in tok.children if c.dep_ == "dobj"]
                 obj = dobj[0] if dobj else None
-            if obj is not None:
+            called = _called_as(tok)
+            parenthetical = _parenthetical_content(tok)
+            if called is not None:
+                content_root, content = called
+            elif obj is not None:
                 content_root = obj
                 content = _span_chars(list(obj.subtree))
+            elif parenthetical is not None:
+                content_root, content = parenthetical
             elif lemma in CLAUSE_ONLY or lemma in PHRASAL and lemma not in SPEECH_LEMMAS:
                 # no clause: ``continued:`` before a quote still counts, bare ``think`` not
                 if lemma not in ("continue",) and not _colon_after(tok):
                     continue
-        subj = _subject(tok)
+        subj = _subject(tok, outside_not)
         speaker = mention_span(subj) if subj is not None else None
         start, end = _cue_extent(tok)
         cues.append(Cue(tok, start, end, speaker, content, content_root))
     return cues
+
+
+def _called_as(verb: Token) -> tuple[Token, tuple[int, int] | None] | None:
+    """``called the holiday “a celebration …”``, ``described it as …``: object and predicate."""
+    if verb.lemma_.lower() not in ("call", "describe", "label", "dub", "brand", "term"):
+        return None
+    dobj = [c for c in verb.children if c.dep_ == "dobj"]
+    pred = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
+    if verb.lemma_.lower() != "call":
+        pred += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    if not dobj or not pred:
+        return None
+    toks = sorted(
+        [t for t in dobj[0].subtree] + [t for p in pred for t in p.subtree], key=lambda t: t.i
+    )
+    return pred[0], _span_chars(toks)
+
+
+def _parenthetical_content(verb: Token) -> tuple[Token, tuple[int, int] | None] | None:
+    """``Acts of protest, Mr. Obama said, are acts of patriotism``: the cue sits inside the
+    clause it reports; the content is that clause without the cue's own words."""
+    if verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or verb.head is verb:
+        return None
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or head.sent != verb.sent:
+        return None
+    if verb.dep_ != "parataxis" and not _is_comma_bracketed(verb):
+        return None  # ``said it would tell``, ``Saying …, he left``: not a parenthetical
+    if _own_subject(verb) is None:
+        return None
+    own = {t.i for t in verb.subtree}
+    toks = [t for t in head.subtree if t.i not in own]
+    if sum(1 for t in toks if t.is_alpha) < 3:
+        return None
+    return head, _span_chars(_contiguous_run(toks, head))
+
+
+def _is_comma_bracketed(verb: Token) -> bool:
+    """``…, he said, …``: the cue's words sit between commas (or dashes)."""
+    sub = list(verb.subtree)
+    doc = verb.doc
+    left, right = sub[0].i - 1, sub[-1].i + 1
+    if sub[-1].is_punct and sub[-1].text in (",", "—", "–"):
+        right = sub[-1].i
+    before = left >= 0 and doc[left].text in (",", "—", "–", "--")
+    after = right < len(doc) and doc[right].text in (",", "—", "–", "--", ".")
+    return before and after
+
+
+def _contiguous_run(toks: list[Token], anchor: Token) -> list[Token]:
+    """The longest run of tokens around ``anchor`` with gaps only where the cue was cut."""
+    return toks
 
 
 def _colon_after(tok: Token) -> bool:
@@ -276,12 +435,15 @@ def _colon_after(tok: Token) -> bool:
     return tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
 
 
-def _clause_tokens(verb: Token, root: Token) -> list[Token]:
-    """The complement clause's tokens; when it precedes the cue (``X, he said``) stop at the
-    subject of the cue so the reporting frame is not part of the content."""
+def _clause_tokens(verb: Token, root: Token, subj: Token | None = None) -> list[Token]:
+    """The complement clause's tokens on its side of the cue, never reaching into the cue's
+    subject (``“…,” Flynn, a surrogate, said``): the reporting frame is not content."""
     toks = list(root.subtree)
+    frame = {verb.i}
+    if subj is not None:
+        frame.update(t.i for t in mention_span(subj))
     if root.i < verb.i:
-        toks = [t for t in toks if t.i < verb.i]
-    else:
-        toks = [t for t in toks if t.i > verb.i]
-    return toks
+        stop = min(frame)
+        return [t for t in toks if t.i < stop]
+    stop = max(frame)
+    return [t for t in toks if t.i > stop]

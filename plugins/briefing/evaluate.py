@@ -315,7 +315,9 @@ class Counts:
             "direct_f1": round(df, 4),
             "direct_gold": self.direct_gold,
             "direct_predicted": self.direct_pred,
-            "speaker_accuracy": round(self.speaker_ok / self.speaker_n, 4) if self.speaker_n else 0.0,
+            "speaker_accuracy": round(self.speaker_ok / self.speaker_n, 4)
+            if self.speaker_n
+            else 0.0,
             "speaker_scored": self.speaker_n,
             "speaker_excluded_no_gold_source": self.speaker_no_gold,
             "attribution_precision": round(ap, 4),
@@ -477,8 +479,11 @@ def _print_errors(label: str, errors: list[dict], n: int) -> None:
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m briefing.evaluate", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m briefing.evaluate",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--corpus", default=None, help="PolNeAR root (env BRIEFING_POLNEAR)")
     parser.add_argument("--split", default="dev")
     parser.add_argument("--heldout", default=None, help="a second split scored as held-out")

@@ -145,6 +145,14 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedRegi
                     stack.clear()
                 else:
                     stack.pop()
+            elif depth is None and role == "close":
+                # a closing mark of another style (``"…”``, a common typo) closes the quote
+                # unless a nested quote is open
+                if len(stack) == 1:
+                    emit(i, i)
+                    stack.clear()
+                else:
+                    stack.pop()
             elif depth is None and role in ("open", "either"):
                 stack.append((i, w, fam))  # a nested quote in another style
             elif depth == 0 and len(stack) == 1 and role == "open":

@@ -16,7 +16,7 @@ import logging
 
 from spacy.tokens import Doc
 
-from .cues import Cue, find_cues
+from .cues import Cue, colon_cues, dash_speaker, find_cues
 from .model import Quote, Speaker
 from .quote_marks import QuotedRegion, find_quoted
 
@@ -59,6 +59,8 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     regions = find_quoted(text, paragraphs)
     inside = [(r.start, r.end) for r in regions]
     cues = find_cues(doc, inside)
+    cues += [c for c in colon_cues(doc, paragraphs) if not _covered(c.start, inside)]
+    cues.sort(key=lambda c: c.start)
     idx = _Index(doc, paragraphs)
     out: list[Quote] = []
 
@@ -99,6 +101,10 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     return out
 
 
+def _covered(off: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= off < b for a, b in spans)
+
+
 def _attach(quote: Quote, cue: Cue, text: str) -> None:
     quote.cue, quote.cue_start, quote.cue_end = text[cue.start : cue.end], cue.start, cue.end
     if cue.speaker is not None:
@@ -123,6 +129,11 @@ def _cue_for_region(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index
     text = doc.text
     open_par = idx.para(region.open)
     end_par = idx.para(region.end)
+    # 0. ``“…” ― Edwin G. Monroy``
+    if region.close is not None:
+        dash = dash_speaker(doc, region.close + 1, idx.paragraphs[end_par][1])
+        if dash is not None:
+            return dash
     # 1. a cue word opening the quote with its subject outside: ``He “stressed that …”``
     inner = _inner_cue(doc, region)
     if inner is not None:
@@ -142,7 +153,10 @@ def _cue_for_region(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index
     # 3. the nearest cue in the sentences the quote touches (same paragraph)
     first_sent = idx.sent(max(0, region.open - 1))
     after = region.close + 1 if region.close is not None else region.end
-    last_sent = idx.sent(min(len(text) - 1, after))
+    nxt = after
+    while nxt < len(text) - 1 and text[nxt].isspace() and idx.para(nxt + 1) == end_par:
+        nxt += 1
+    last_sent = idx.sent(min(len(text) - 1, nxt))
     # ``“…,” he said.`` is sometimes split off as a sentence of its own: include it.
     lo = idx.sents[first_sent].start_char
     hi = idx.sents[last_sent].end_char
