@@ -292,12 +292,17 @@ def _rescan(doc, entities: list[_Entity]) -> None:
                 continue
             if forms.setdefault(key, ent) is not ent:
                 forms[key] = None  # the same words name two entities: leave them be
-    longest = max((len(k) for k in forms), default=0)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(key[0], []).append(key)
+    words = [t.text for t in doc]
     i = 0
-    while i < len(doc):
-        for n in range(min(longest, len(doc) - i), 0, -1):
-            ent = forms.get(tuple(t.text for t in doc[i : i + n]))
-            if ent is not None and taken.isdisjoint(range(i, i + n)):
+    while i < len(words):
+        for key in by_first.get(words[i], ()):
+            n = len(key)
+            ent = forms[key]
+            if (ent is not None and tuple(words[i : i + n]) == key
+                    and taken.isdisjoint(range(i, i + n))):
                 ent.spans.append((i, i + n, doc[i : i + n].text))
                 taken.update(range(i, i + n))
                 i += n - 1
@@ -314,6 +319,21 @@ def _role_text(tokens) -> str:
         words.append(w)
     text = " ".join(words)
     return text.replace(" - ", "-")
+
+
+def _trim_title(tokens) -> list:
+    """A title starts with a title word and ends in its office: ``Fed Chair`` keeps ``Chair``,
+    a headline's ``PAC Chief Praises`` is no title at all."""
+    tokens = list(tokens)
+    while tokens and not roles.is_role_word(tokens[0].text):
+        tokens.pop(0)
+    heads = [i for i, t in enumerate(tokens) if roles.is_role_noun(t.text)]
+    if not heads:
+        return []
+    last = heads[-1]
+    if last < len(tokens) - 1 and tokens[last + 1].lower_ not in ("of", "for", "and", "-"):
+        return []
+    return tokens
 
 
 def _split_roles(tokens) -> list[str]:
@@ -441,6 +461,9 @@ def _add_roles(doc, entities: list[_Entity], places: list[str]) -> set[int]:
             if not res:
                 continue
             tokens, country, first = res
+            tokens = _trim_title(tokens)
+            if not tokens:
+                continue
             for role in _split_roles(tokens):
                 if role not in ent.roles:
                     ent.roles.append(role)
@@ -511,12 +534,13 @@ def find_actors(doc) -> list[Actor]:
     """
     actors, info, title_tokens = _analyse(doc)
     tracker = coref.Tracker(doc, actors, info, title_tokens, _places(doc))
+    text = doc.text  # a property that joins every token: read it once
     for (start, end), target in sorted(tracker.resolve().items()):
         if target.actor is None:
             continue
         actor = target.actor
         if not any(m.start <= start < m.end or start <= m.start < end for m in actor.mentions):
-            actor.mentions.append(Mention(start, end, doc.text[start:end]))
+            actor.mentions.append(Mention(start, end, text[start:end]))
     for actor in actors:
         actor.mentions.sort(key=lambda m: m.start)
     # Keep the Doc analysis for resolve_speakers on the same Doc.

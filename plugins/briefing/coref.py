@@ -10,6 +10,8 @@ becomes a placeholder labelled by the role (``Iranian minister``), never a guess
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
 from . import names, roles
@@ -37,6 +39,7 @@ class Target:
     roles: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     gender: str | None = None
+    lead: bool = False  # a placeholder introduced as the subject of the lead paragraph
 
 
 @dataclass
@@ -153,6 +156,8 @@ class Tracker:
                     if span is not None:
                         self.named.append((span.start, span.end, t))
         self.placeholders: list[Target] = []
+        breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", doc.text)]
+        self.para_of = [bisect.bisect_right(breaks, tok.idx) for tok in doc]
         self.sent_of = [0] * len(doc)
         for n, sent in enumerate(doc.sents):
             for tok in sent:
@@ -213,8 +218,13 @@ class Tracker:
         for start, end, kind, head, payload in self._mentions():
             tok = self.doc[head]
             sent = self.sent_of[head]
+            subject = tok.dep_ in _SUBJECT_DEPS or (
+                tok.dep_ == "conj" and tok.head.dep_ in _SUBJECT_DEPS
+            )
             if kind == "named":
                 target = payload
+                if subject:
+                    self._identify_lead(target, head)
             elif kind == "pronoun":
                 target = self._pronoun(tok, payload, sent, history)
             elif kind == "role":
@@ -223,13 +233,44 @@ class Tracker:
                 target = self._statement(payload, history)
             if target is None:
                 continue
-            subject = tok.dep_ in _SUBJECT_DEPS or (
-                tok.dep_ == "conj" and tok.head.dep_ in _SUBJECT_DEPS
-            )
+            if (kind == "role" and target.actor is None and subject
+                    and self.para_of[head] == 0 and len(target.roles) == 1
+                    and not any(h.target.kind == "person" for h in history)):
+                target.lead = True
             history.append(_Seen(sent, head, target, subject, self._is_speaker(start, end)))
             span = self.doc[start:end]
             out[(span.start_char, span.end_char)] = target
         return out
+
+    def _identify_lead(self, target: Target, head: int) -> None:
+        """Name the unnamed subject of the lead: ``Iran’s acting foreign minister spoke with
+        ...`` then, opening the next paragraph, ``Ali Bagheri, on behalf of ...``.
+
+        News leads often hold back the name for the second paragraph. The first person
+        named as a subject there, with no title of their own and no conflicting country,
+        is taken to be the lead's subject and gets its role.
+        """
+        if self.para_of[head] != 1 or target.kind != "person" or target.actor is None:
+            return
+        for ph in self.placeholders:
+            if not ph.lead or ph.actor is not None:
+                continue
+            ph.lead = False  # one chance only: the first named subject
+            if target.roles or not self._compatible_country(
+                ph.countries[0] if ph.countries else None, target
+            ):
+                return
+            role = " ".join(
+                w[:1].upper() + w[1:] if roles.is_role_word(w) else w for w in ph.roles[0].split()
+            )
+            for obj in (target, target.actor):
+                if role not in obj.roles:
+                    obj.roles.append(role)
+                for c in ph.countries:
+                    if c not in obj.countries:
+                        obj.countries.append(c)
+            ph.actor, ph.label = target.actor, target.label
+            return
 
     def _pronoun(self, tok, gender: str, sent: int, history: list[_Seen]) -> Target | None:
         def fits(h: _Seen) -> bool:

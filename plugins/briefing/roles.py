@@ -26,7 +26,7 @@ ROLE_MODIFIERS = frozenset(
     deputy vice prime foreign acting caretaker interim assistant senior top first supreme
     state affairs defence defense interior finance economy trade justice security national
     political regional international public general special chief executive permanent
-    crown junior former incumbent new outgoing military
+    crown junior former incumbent new outgoing military majority minority press whip
     """.split()
 )
 # Qualifiers that say nothing about which office is meant.
@@ -227,6 +227,12 @@ def role_matches(noun_phrase: str, role: str) -> bool:
     if head == "premier":
         return "premier" in offices
     return all(w in title_words for w in np_words)
+
+
+def is_role_word(word: str) -> bool:
+    """A word that belongs in a title (``deputy``, ``foreign``, ``minister``)."""
+    low = word.lower()
+    return is_role_noun(low) or low in ROLE_MODIFIERS
 
 
 def is_role_noun(word: str) -> bool:

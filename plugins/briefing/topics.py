@@ -57,29 +57,25 @@ def _terms(topic: str, triggers: Iterable[str]) -> list[tuple[str, ...]]:
     return sorted(t for t in terms if t)
 
 
-def _count(tokens: list[tuple[str, str]], term: tuple[str, ...], hit: set[int]) -> int:
-    """Occurrences of ``term`` as a run of whole tokens (word form or lemma)."""
-    n = len(term)
-    found = 0
-    for i in range(len(tokens) - n + 1):
-        if all(term[k] in tokens[i + k] for k in range(n)):
-            if not hit.intersection(range(i, i + n)):  # overlapping triggers count once
-                found += 1
-                hit.update(range(i, i + n))
-    return found
-
-
 def vocabulary_hits(doc, vocabulary: Mapping[str, Iterable[str]]) -> Counter:
-    """Topic -> how many times its name or a trigger occurs in the Doc."""
-    tokens = [(t.lower_, t.lemma_.lower()) for t in doc]
+    """Topic -> how many times its name or a trigger occurs in the Doc, as whole tokens
+    (word form or lemma); overlapping triggers of one topic count once."""
+    forms = [(t.lower_, t.lemma_.lower()) for t in doc]
+    starts: dict[str, list[int]] = {}
+    for i, pair in enumerate(forms):
+        for w in set(pair):
+            starts.setdefault(w, []).append(i)
     hits: Counter = Counter()
     for topic, triggers in vocabulary.items():
         seen: set[int] = set()
         # longer terms first so ``Gaza Strip`` is one hit, not ``Gaza`` plus ``Strip``
         for term in sorted(_terms(topic, triggers), key=lambda t: (-len(t), t)):
-            n = _count(tokens, term, seen)
-            if n:
-                hits[topic] += n
+            n = len(term)
+            for i in starts.get(term[0], ()):
+                if i + n <= len(forms) and all(term[k] in forms[i + k] for k in range(1, n)):
+                    if seen.isdisjoint(range(i, i + n)):
+                        hits[topic] += 1
+                        seen.update(range(i, i + n))
     return hits
 
 
