@@ -220,6 +220,10 @@ class NewsMarkdownReader(_BriefingReader):
             if key in _MD_IGNORED_KEYS:
                 meta_warnings.append(f"metadata {key!r} is ignored (Briefing sets it)")
                 continue
+            if key == "status" and value.strip().lower() != "published":
+                # Drafts and hidden articles would be pages without briefings (and Pelican's
+                # draft writer fails on them): not published, and the report says so.
+                raise BadArticleError(f"marked 'Status: {value.strip()}', so not published")
             try:
                 metadata[key] = self.process_metadata(key, value)
             except Exception as exc:  # Pelican's processors raise various errors
@@ -349,3 +353,7 @@ def add_readers(readers) -> None:
             check_file(source_path)
 
     readers.check_file = _check_file
+    # Pelican's reStructuredText reader would publish pages without a briefing; Briefing
+    # reads .txt, .md and .html only, and the build report names any other file.
+    for ext in ("rst",):
+        readers.reader_classes[ext] = None

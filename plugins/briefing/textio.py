@@ -33,13 +33,14 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     and decoded with a warning, so the article is kept rather than lost. Binary data fails.
     """
     warnings: list[str] = []
+    if not data:
+        raise BadArticleError("the file is empty (0 bytes)")
     if not data.strip():
-        raise BadArticleError("the file is empty")
+        raise BadArticleError("the file has only whitespace, no text")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BadArticleError("the file looks binary (NUL bytes), not text")
     if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-        warnings.append("removed a UTF-8 byte-order mark")
+        data = data[3:]  # Windows editors add it; nothing is lost, so no warning
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -59,9 +60,9 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     if not text.strip():
         raise BadArticleError("the file has no text (only whitespace)")
     if "\r" in text:
-        # Offsets are into the text as read; CRLF is folded so paragraphs split the same way.
+        # CRLF (Windows) and CR (old Mac) are folded so paragraphs split the same way;
+        # offsets index this text, and nothing is lost, so no warning.
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        warnings.append("converted CRLF/CR line ends to LF")
     printable = sum(ch.isprintable() or ch.isspace() for ch in text[:20000])
     if printable < 0.9 * min(len(text), 20000):
         raise BadArticleError("the file looks binary (mostly unprintable characters)")
