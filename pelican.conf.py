@@ -83,7 +83,9 @@ BRIEFING_ACTORS_FILE = "actors.yml"  # editor's actor overrides, relative to the
 BRIEFING_EVENT_WINDOW_DAYS = 3  # dated reports of one event lie at most this many days apart
 # Extractions are cached per text, model and plugin version under CACHE_PATH/briefing.
 CACHE_PATH = str(HERE / "cache")
-BRIEFING_NAV = [("Actors", "actors/"), ("Topics", "topics/"), ("Timeline", "timeline/")]
+BRIEFING_NAV = [
+    ("Actors", "actors/"), ("Topics", "topics/"), ("Timeline", "timeline/"), ("Search", "search/"),
+]
 
 # Article text is data, never markup: every template variable is escaped unless a template
 # marks a value the plugin built from escaped parts as safe.

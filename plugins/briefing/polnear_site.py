@@ -1,0 +1,56 @@
+"""PolNeAR texts as Markdown articles, to build realistic test and benchmark sites.
+
+Each corpus text (first line: the headline, then paragraphs) becomes ``NAME.md`` with
+``Title:``, ``Date:`` and ``Outlet:`` from ``metadata.tsv``. Written wherever the caller
+says (a temporary folder): the corpus is read-only and never copied into the repository.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+
+OUTLETS = {
+    "breitbart": "Breitbart",
+    "huff-post": "HuffPost",
+    "nyt": "The New York Times",
+    "politico": "Politico",
+    "usa-today": "USA Today",
+    "wash-post": "The Washington Post",
+    "west-journal": "The Western Journal",
+}
+
+
+def _metadata(corpus: Path) -> dict[tuple[str, str], dict[str, str]]:
+    with open(corpus / "metadata.tsv", encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(fh, delimiter="\t")
+        return {(r["compartment"], r["filename"]): r for r in rows}
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def write_markdown(corpus: Path, dest: Path, splits: Iterable[str] = ("dev",)) -> list[Path]:
+    """Write one Markdown article per corpus text of ``splits`` into ``dest``."""
+    corpus, dest = Path(corpus), Path(dest)
+    meta = _metadata(corpus)
+    dest.mkdir(parents=True, exist_ok=True)
+    written = []
+    for split in splits:
+        for path in sorted((corpus / split / "text").glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            headline, _, body = text.lstrip().partition("\n")
+            row = meta.get((split, path.stem), {})
+            title = _one_line(row.get("title") or headline).rstrip(".") or path.stem
+            lines = [f"Title: {title}"]
+            if row.get("publication_date"):
+                lines.append(f"Date: {row['publication_date']}")
+            publisher = row.get("publisher", "")
+            if publisher:
+                lines.append(f"Outlet: {OUTLETS.get(publisher, publisher)}")
+            out = dest / f"{split}-{path.stem}.md"
+            out.write_text("\n".join(lines) + "\n\n" + body.strip() + "\n", encoding="utf-8")
+            written.append(out)
+    return written

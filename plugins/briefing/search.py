@@ -1,0 +1,89 @@
+"""Full-text search: a Pagefind index of the built site, written into ``pagefind/``.
+
+``build.build_site`` calls ``build_index`` on the staged output after Pelican has written it
+and before the swap, so a site and its index are always from the same build. Pagefind reads
+the pages themselves: briefing, actor and topic pages are indexed (``BRIEFING_SEARCH_PAGES``),
+the site's header, navigation and footer are not. Filters (actor, topic, year, outlet, type)
+and result metadata come from ``<meta data-pagefind-filter=...>`` tags that
+``theme/templates/_pagefind_meta.html`` writes into each indexed page's head, and quote
+anchors (``#q-N``) are ids in the full text, which Pagefind records with their word positions
+so the search page can link a hit inside a quote to that quote.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+# Pages a reader wants as results; the home page, lists, timeline and search page are not.
+DEFAULT_PAGES = "{briefings,actors,topics}/*/index.html"
+BUNDLE_DIR = "pagefind"
+# Site furniture repeated on every page: indexing it would make every page match "Briefings".
+# Lists of other pages (related briefings, an actor's briefings and co-actors, a topic's
+# briefings) would make every neighbour match their titles: a page is found by its own words.
+EXCLUDE_SELECTORS = [
+    ".site-header", ".site-footer", ".skip-link", "nav",
+    ".briefing .related", ".briefing .same-event",
+    ".actor-page .actor-articles", ".actor-page .co-actors", ".actor-page .attribution",
+    ".topic-page .article-list",
+]
+# Pagefind's own UI bundles; the site uses its own UI (theme/static/js/search.js) on the
+# JS API, so these ~400 KB would only be published unused.
+_UNUSED = [
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js",
+    "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-highlight.js",
+]
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+async def _index(site: Path, pages: str) -> int:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(
+        exclude_selectors=EXCLUDE_SELECTORS,
+        output_path=str(site / BUNDLE_DIR),
+    )
+    async with PagefindIndex(config=config) as index:
+        result = await index.add_directory(str(site), glob=pages)
+        count = int(result.get("page_count", 0)) if isinstance(result, dict) else 0
+    # Files are written when the ``async with`` block exits.
+    return count
+
+
+def build_index(site: Path, settings: Mapping[str, Any] | None = None) -> int:
+    """Index the built site in ``site``; returns the number of pages indexed.
+
+    ``BRIEFING_SEARCH = False`` skips the index (the search page then says search is off).
+    """
+    settings = settings or {}
+    if not settings.get("BRIEFING_SEARCH", True):
+        logger.info("briefing: search index skipped (BRIEFING_SEARCH is off)")
+        return 0
+    site = Path(site)
+    pages = settings.get("BRIEFING_SEARCH_PAGES") or DEFAULT_PAGES
+    bundle = site / BUNDLE_DIR
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    try:
+        count = asyncio.run(_index(site, pages))
+    except Exception as exc:  # the Pagefind service: missing binary, crash, bad config
+        raise SearchIndexError(f"briefing: search index failed: {exc}") from exc
+    if not (bundle / "pagefind.js").is_file():
+        raise SearchIndexError(f"briefing: search index failed: no {bundle}/pagefind.js")
+    for name in _UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+    if count == 0:
+        logger.warning("briefing: search index is empty: no page matches %s", pages)
+    else:
+        logger.info("briefing: search index of %d page(s) in %s", count, bundle)
+    return count
