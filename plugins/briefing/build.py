@@ -15,6 +15,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import search
+
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SETTINGS = REPO / "pelican.conf.py"
 
@@ -74,6 +76,7 @@ def build_site(
             override["SITEURL"] = siteurl.rstrip("/")
         settings = read_settings(str(settings_file), override=override)
         Pelican(settings).run()
+        search.build_index(staging, settings)  # the index always matches its pages
         _swap_into_place(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
