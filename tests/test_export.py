@@ -1,0 +1,161 @@
+"""The data export contract: ``output/data/articles.json`` and ``output/data/actors.json``.
+
+Other tools rely on these names and shapes; this test is the contract's definition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from sitebuild import REPO, build
+
+SEEDS = sorted((REPO / "content").glob("*.txt"))
+ARTICLE_KEYS = {"source", "slug", "url", "title", "date", "date_inferred", "event", "actors",
+                "topics", "quotes", "related"}
+QUOTE_KEYS = {"text", "start", "end", "kind", "cue", "speaker"}
+SPEAKER_KEYS = {"name", "start", "end", "actor"}
+ACTOR_KEYS = {"id", "name", "kind", "aliases", "roles", "articles", "url"}
+
+
+def _build(tmp: Path, name: str) -> Path:
+    content = tmp / "content"
+    if not content.exists():
+        content.mkdir()
+        for seed in SEEDS:
+            shutil.copy(seed, content / seed.name)
+    build(content, tmp / name)
+    return tmp / name
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return _build(tmp_path_factory.mktemp("export"), "output")
+
+
+@pytest.fixture(scope="module")
+def articles(site) -> list[dict]:
+    return json.loads((site / "data" / "articles.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def actors(site) -> list[dict]:
+    return json.loads((site / "data" / "actors.json").read_text(encoding="utf-8"))
+
+
+def _iso_or_none(value) -> bool:
+    if value is None:
+        return True
+    return isinstance(value, str) and dt.date.fromisoformat(value).isoformat() == value
+
+
+def test_articles_keys_and_types(articles):
+    assert isinstance(articles, list) and len(articles) == len(SEEDS)
+    assert [a["slug"] for a in articles] == sorted(a["slug"] for a in articles)
+    assert sorted(a["source"] for a in articles) == [s.name for s in SEEDS]
+    for a in articles:
+        assert set(a) == ARTICLE_KEYS
+        for key in ("source", "slug", "url", "title"):
+            assert isinstance(a[key], str) and a[key]
+        assert _iso_or_none(a["date"]) and _iso_or_none(a["date_inferred"])
+        assert a["date"] is None or a["date_inferred"] is None  # inferred only when undated
+        assert a["event"] is None or isinstance(a["event"], str)
+        for key in ("actors", "topics", "related"):
+            assert isinstance(a[key], list) and all(isinstance(x, str) for x in a[key])
+        assert a["actors"] == sorted(set(a["actors"])) and a["topics"] == sorted(a["topics"])
+        assert a["slug"] not in a["related"]
+        assert isinstance(a["quotes"], list)
+        for q in a["quotes"]:
+            assert set(q) == QUOTE_KEYS
+            assert isinstance(q["start"], int) and isinstance(q["end"], int)
+            assert q["kind"] in ("direct", "indirect")
+            assert q["cue"] is None or isinstance(q["cue"], str)
+            if q["speaker"] is not None:
+                assert set(q["speaker"]) == SPEAKER_KEYS
+                assert isinstance(q["speaker"]["name"], str)
+    assert any(a["quotes"] for a in articles)
+
+
+def test_dates_match_the_articles(articles):
+    from briefing.textformat import parse_text
+
+    for a in articles:
+        text = (REPO / "content" / a["source"]).read_text(encoding="utf-8")
+        assert a["date"] == parse_text(text).date
+
+
+def test_offsets_slice_the_article_text(articles):
+    for a in articles:
+        # .txt articles: briefing_text is the file read as UTF-8 with newline=''.
+        with open(REPO / "content" / a["source"], encoding="utf-8", newline="") as fh:
+            text = fh.read()
+        for q in a["quotes"]:
+            assert 0 <= q["start"] < q["end"] <= len(text)
+            assert text[q["start"]:q["end"]] == q["text"], (a["source"], q)
+            sp = q["speaker"]
+            if sp and sp["start"] is not None:
+                assert 0 <= sp["start"] < sp["end"] <= len(text)
+                assert text[sp["start"]:sp["end"]].strip()
+
+
+def test_actor_ids_exist_and_agree(articles, actors):
+    ids = {a["id"] for a in actors}
+    slugs = {a["slug"] for a in articles}
+    speakers = 0
+    for a in articles:
+        assert set(a["actors"]) <= ids
+        assert set(a["related"]) <= slugs
+        for q in a["quotes"]:
+            if q["speaker"] and q["speaker"]["actor"] is not None:
+                assert q["speaker"]["actor"] in ids, q
+                speakers += 1
+    assert speakers > 0
+    for actor in actors:
+        for slug in actor["articles"]:
+            assert slug in slugs
+            art = next(x for x in articles if x["slug"] == slug)
+            assert actor["id"] in art["actors"], (actor["id"], slug)
+
+
+def test_actors_keys_and_types(actors):
+    assert isinstance(actors, list) and actors
+    assert [a["id"] for a in actors] == sorted(a["id"] for a in actors)
+    assert len({a["id"] for a in actors}) == len(actors)
+    for a in actors:
+        assert set(a) == ACTOR_KEYS
+        assert a["kind"] in ("person", "organization", "place")
+        assert isinstance(a["name"], str) and a["name"]
+        assert a["aliases"] == sorted(set(a["aliases"]))
+        assert a["articles"] == sorted(set(a["articles"])) and a["articles"]
+        for role in a["roles"]:
+            assert set(role) == {"role", "date"} and isinstance(role["role"], str)
+            assert _iso_or_none(role["date"])
+        assert a["url"] == f"actors/{a['id']}/"
+
+
+def test_urls_resolve(site, articles, actors):
+    for record in [*articles, *actors]:
+        assert not record["url"].startswith(("/", "http"))
+        assert (site / record["url"] / "index.html").is_file(), record["url"]
+
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    again = _build(site.parent, "output-again")
+    for name in ("articles.json", "actors.json"):
+        assert (site / "data" / name).read_bytes() == (again / "data" / name).read_bytes()
+    # And the pages and feeds (Pagefind's own index names differ between runs).
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+                if p.is_file() and "pagefind" not in p.relative_to(root).parts}
+    first, second = files(site), files(again)
+    assert first.keys() == second.keys()
+    differ = [k for k in first if first[k] != second[k]]
+    assert not differ, differ[:10]
+
+
+def test_export_is_utf8_not_ascii_escaped(site):
+    raw = (site / "data" / "articles.json").read_text(encoding="utf-8")
+    assert "\\u2019" not in raw and "’" in raw
