@@ -39,6 +39,8 @@ DEFAULT_TOPICS: dict[str, list[str]] = {
     "War crimes": ["war crimes", "genocide", "atrocities", "crimes against humanity"],
 }
 DEFAULT_LIMIT = 10
+ENTITY_SLOTS = 4  # places and organisations named twice or more
+PHRASE_SLOTS = 2  # recurring noun phrases
 # Heads of noun phrases too generic to be a topic on their own.
 _GENERIC_HEADS = frozenset(
     """
@@ -80,13 +82,14 @@ def vocabulary_hits(doc, vocabulary: Mapping[str, Iterable[str]]) -> Counter:
 
 
 def _entity_hits(actors: Iterable[Actor]) -> Counter:
-    """Places and organisations named at least twice (pronouns and role nouns not counted)."""
+    """Places named at least twice, organisations three times (an agency cited twice as a
+    source is not what the article is about). Pronouns and role nouns do not count."""
     hits: Counter = Counter()
     for a in actors:
         if a.kind == "person":
             continue
         named = sum(1 for m in a.mentions if m.text in a.aliases)
-        if named >= 2:
+        if named >= (2 if a.kind == "place" else 3):
             hits[a.name] = named
     return hits
 
@@ -121,25 +124,41 @@ def find_topics(
     vocabulary: Mapping[str, Iterable[str]] | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> list[str]:
-    """The article's topics, most mentioned first, at most ``limit``.
+    """The article's topics, most mentioned first (ties by name), at most ``limit``.
 
     ``vocabulary`` maps topic -> trigger terms (``DEFAULT_TOPICS`` when None). A topic
     named by both the vocabulary and an entity (``Gaza``) appears once, with the higher
-    count.
+    count. Vocabulary topics are what editors asked for, so key entities take at most
+    ``ENTITY_SLOTS`` places and noun phrases ``PHRASE_SLOTS`` while vocabulary topics wait;
+    free places are filled afterwards.
     """
     vocab = DEFAULT_TOPICS if vocabulary is None else vocabulary
-    scores: dict[str, tuple[int, str]] = {}
+    # casefolded name -> (count, name, source); the vocabulary wins a tie
+    scores: dict[str, tuple[int, str, str]] = {}
 
-    def add(hits: Counter) -> None:
+    def add(hits: Counter, source: str) -> None:
         for name, n in hits.items():
             key = name.casefold()
             if key not in scores or n > scores[key][0]:
-                scores[key] = (n, scores.get(key, (0, name))[1] if key in scores else name)
+                keep = scores[key] if key in scores else (0, name, source)
+                scores[key] = (n, keep[1], keep[2])
 
-    add(vocabulary_hits(doc, vocab))
-    add(_entity_hits(actors))
+    add(vocabulary_hits(doc, vocab), "vocabulary")
+    add(_entity_hits(actors), "entity")
     # noun phrases already covered by a vocabulary topic's triggers add nothing new
     covered = {" ".join(t) for topic, trig in vocab.items() for t in _terms(topic, trig)}
-    add(Counter({k: v for k, v in _phrase_hits(doc).items() if k.lower() not in covered}))
-    ranked = sorted(scores.values(), key=lambda sn: (-sn[0], sn[1].casefold(), sn[1]))
-    return [name for _, name in ranked[:limit]]
+    add(Counter({k: v for k, v in _phrase_hits(doc).items() if k.lower() not in covered}),
+        "phrase")
+    ranked = sorted(scores.values(), key=lambda x: (-x[0], x[1].casefold(), x[1]))
+    caps = {"entity": ENTITY_SLOTS, "phrase": PHRASE_SLOTS}
+    used: Counter = Counter()
+    chosen: list[tuple[int, str, str]] = []
+    for item in ranked:
+        if len(chosen) < limit and used[item[2]] < caps.get(item[2], limit):
+            chosen.append(item)
+            used[item[2]] += 1
+    for item in ranked:
+        if len(chosen) < limit and item not in chosen:
+            chosen.append(item)
+    chosen.sort(key=lambda x: (-x[0], x[1].casefold(), x[1]))
+    return [name for _, name, _ in chosen]
