@@ -86,6 +86,7 @@ CACHE_PATH = str(HERE / "cache")
 BRIEFING_NAV = [
     ("Actors", "actors/"), ("Topics", "topics/"), ("Timeline", "timeline/"), ("Search", "search/"),
 ]
+BRIEFING_KEY_QUOTES = 6  # quotes listed before "N more" on a briefing page (all are highlighted)
 
 # Article text is data, never markup: every template variable is escaped unless a template
 # marks a value the plugin built from escaped parts as safe.

@@ -223,8 +223,11 @@ def test_briefing_page_sections(seed_site):
     assert sorted(topics) == art["topics"] and topics
     for a in page.select(".topics .topic-link"):
         assert (seed_site / a["href"].lstrip("/") / "index.html").exists()
+    also = {a["href"] for a in page.select(".same-event .short-list a")}
     related = [a["href"] for a in page.select(".related a")]
-    assert related == [f"/briefings/{s}/" for s in art["related"]]
+    expected = [f"/briefings/{s}/" for s in art["related"]]
+    assert related == [h for h in expected if h not in also]  # same-event reports shown once
+    assert set(expected) <= set(related) | also
 
 
 def test_index_pages_and_home(seed_site):

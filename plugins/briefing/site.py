@@ -47,6 +47,28 @@ class ActorView:
     jsonld: str = ""
 
     @property
+    def quote_groups(self) -> list[tuple[Any, list[dict]]]:
+        """Quotes grouped by article, articles in date order (as ``quotes`` is)."""
+        groups: list[tuple[Any, list[dict]]] = []
+        for article, quote in self.quotes:
+            if groups and groups[-1][0] is article:
+                groups[-1][1].append(quote)
+            else:
+                groups.append((article, [quote]))
+        return groups
+
+    @property
+    def role_spans(self) -> list[tuple[str, str | None, str | None]]:
+        """(role, first date, last date) per role, oldest first; undated-only roles last."""
+        spans: dict[str, list[str]] = {}
+        for role, date in self.actor.roles:
+            dates = spans.setdefault(role, [])
+            if date:
+                dates.append(str(date))
+        rows = [(r, min(d) if d else None, max(d) if d else None) for r, d in spans.items()]
+        return sorted(rows, key=lambda r: (r[1] is None, r[1] or "", r[2] or "", r[0]))
+
+    @property
     def id(self) -> str:
         return self.actor.id
 
