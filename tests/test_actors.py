@@ -298,3 +298,27 @@ def test_resolve_speakers_skips_quotes_without_speaker(nlp):
     q = Quote(text="nothing", start=0, end=0, kind="indirect", speaker=None)
     actors_mod.resolve_speakers([q], found, doc)
     assert q.speaker is None
+
+
+def test_headline_verbs_and_role_word_surnames(nlp):
+    text = (
+        "Obama Says Museum Will Help Heal\n\n"
+        "Mr. King said the museum was ready. Mr. Obama said it would help."
+    )
+    doc, found = analyse(nlp, text)
+    people = {a.name: a for a in found if a.kind == "person"}
+    assert "King" in people
+    assert "Obama" in people
+    assert not [n for n in people if n.endswith("Says")]
+
+
+def test_a_place_inside_a_role_noun_does_not_speak(nlp):
+    text = (
+        "Donald Trump spoke at the forum in New York.\n\n"
+        "\"We need change,\" the New York businessman said."
+    )
+    doc, found = analyse(nlp, text)
+    q = speak(doc, "the New York businessman")
+    actors_mod.resolve_speakers([q], found, doc)
+    assert q.speaker.name != "New York"
+    assert q.speaker.actor is None or q.speaker.actor == "donald-trump"

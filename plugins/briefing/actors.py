@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from slugify import slugify
 
 from . import coref, names, roles
+from .cues import SPEECH_LEMMAS
 from .model import Actor, Mention, Quote
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,9 @@ INSTITUTION_HEADS = frozenset(
 )
 # A place name plus one of these is the same place (``the Gaza Strip`` is ``Gaza``).
 _PLACE_SUFFIXES = frozenset("strip city province region governorate district".split())
+_SURNAME_HONORIFICS = frozenset("mr mrs ms dr".split())
+# ``Mr. President``: a form of address, not a surname
+_ADDRESS_TITLES = frozenset("president speaker chairman secretary ambassador minister".split())
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -60,6 +64,11 @@ class _Entity:
     roles: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     gender: str | None = None
+
+
+def _is_speech_verb(tok) -> bool:
+    low = tok.lower_
+    return any(w in SPEECH_LEMMAS for w in (low, low[:-1], low[:-2], tok.lemma_.lower()))
 
 
 def _is_title_case(tok) -> bool:
@@ -100,11 +109,16 @@ def _honorific_names(doc) -> list[_Name]:
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if names.is_honorific(tok.text) and _is_title_case(tok):
+        if names.is_honorific(tok.text) and tok.text[:1].isupper():
             j = i + 1
             while j < len(doc) and (names.is_honorific(doc[j].text) or doc[j].text == "."):
                 j += 1
             k = j
+            # ``Mr. King``: after Mr./Ms./Dr. even a role word is a surname
+            if (tok.lower_.rstrip(".") in _SURNAME_HONORIFICS and k < len(doc)
+                    and _is_title_case(doc[k]) and roles.is_role_noun(doc[k].text)
+                    and doc[k].lower_ not in _ADDRESS_TITLES):
+                k += 1
             while k < len(doc) and _name_part(doc[k]) and not names.is_particle(doc[k].text):
                 k += 1
                 # ``Amir-Abdollahian``: a hyphen inside a word joins two name parts
@@ -149,12 +163,15 @@ def _clean_entity(doc, ent) -> _Name | None:
         while start < end and (roles.is_role_noun(doc[start].text) or
                                names.is_honorific(doc[start].text)):
             nxt = doc[start + 1] if start + 1 < end else None
+            if nxt is None and start > 0 and names.is_honorific(doc[start - 1].text):
+                break  # ``Mr. King``: a surname that is also a title
             if nxt is None or names.is_honorific(nxt.text) or names.is_honorific(doc[start].text):
                 start += 1
             else:
                 break
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
+                           or (kind == "person" and _is_speech_verb(doc[end - 1]))):
+        end -= 1  # ``Obama Says`` in a headline: the verb is not part of the name
     if start >= end:
         return None
     span = doc[start:end]

@@ -347,8 +347,11 @@ class Tracker:
         """The target a speaker span refers to: a person before an organisation before a
         place, then the earliest."""
         rank = {"person": 0, "organization": 1, "place": 2}
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        root = span.root.idx if span is not None else start
+        # ``the New York businessman`` is no place: a place speaks only as the head itself
         hits = [(rank.get(t.kind, 3), s, t) for (s, e), t in resolved.items()
-                if s < end and start < e]
+                if s < end and start < e and (t.kind != "place" or s <= root < e)]
         if not hits:
             return None
         hits.sort(key=lambda x: (x[0], x[1]))

@@ -17,7 +17,9 @@ ROLE_HEADS = frozenset(
     official ambassador envoy secretary spokesman spokeswoman spokesperson chief director
     chairman chairwoman chair head governor mayor general commander coordinator negotiator
     mediator representative adviser advisor counselor counsellor undersecretary
-    chancellor senator lawmaker commissioner attorney judge aide vice-president
+    chancellor senator lawmaker commissioner attorney judge aide vice-president nominee
+    candidate businessman businesswoman congressman congresswoman politician lawyer activist
+    analyst economist strategist manager founder
     """.split()
 )
 # Words that may sit inside a title (``Deputy Foreign Minister for Political Affairs``).
