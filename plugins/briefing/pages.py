@@ -14,6 +14,7 @@ import logging
 from pelican.generators import Generator
 
 from . import export, feeds
+from .site import long_date
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ class BriefingPagesGenerator(Generator):
             logger.warning("briefing: no articles were read; actor and topic pages skipped")
             return
         feed_urls = feeds.write_feeds(site, self.settings, self.output_path)
+        self.env.filters["long_date"] = long_date
 
         def write(save_as: str, template: str, **values) -> None:
             writer.write_file(

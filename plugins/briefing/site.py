@@ -9,6 +9,7 @@ feeds and the export, into the shared context as ``briefing`` (a ``BriefingSite`
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -122,6 +123,14 @@ class BriefingSite:
         dated = sorted((d for d in days if d), reverse=True)
         order = dated + ([None] if None in days else [])
         return [(d, days[d]) for d in order]
+
+
+def long_date(iso: str | None) -> str:
+    """``2024-02-14`` as ``14 February 2024`` (the theme's date style); a Jinja filter."""
+    if not iso:
+        return ""
+    day = dt.date.fromisoformat(str(iso)[:10])
+    return f"{day.day} {day.strftime('%B %Y')}"
 
 
 def _actor_sort(view: ActorView):
