@@ -98,20 +98,25 @@ def descriptor_fits(descriptor: str, profiles: Sequence[Profile]) -> bool:
     return any(roles_mod.role_matches(noun, r) for p in profiles for r in p.roles)
 
 
-def _days(a: str, b: str) -> int | None:
+def _ordinal(day: str | None) -> int | None:
     try:
-        return abs((Date.fromisoformat(a) - Date.fromisoformat(b)).days)
+        return Date.fromisoformat(day).toordinal() if day else None
     except ValueError:
         return None
 
 
+def _days(a: str, b: str) -> int | None:
+    oa, ob = _ordinal(a), _ordinal(b)
+    return None if oa is None or ob is None else abs(oa - ob)
+
+
 class _Idf:
     def __init__(self, facts: Sequence[ArticleFacts]):
-        df: Counter[str] = Counter()
+        self.df: Counter[str] = Counter()
         for f in facts:
-            df.update(f.context)
+            self.df.update(f.context)
         n = max(len(facts), 1)
-        self.w = {k: math.log(1 + n / c) for k, c in df.items()}
+        self.w = {k: math.log(1 + n / c) for k, c in self.df.items()}
 
     def cosine(self, a: set[str], b: set[str]) -> float:
         if not a or not b:
@@ -194,12 +199,18 @@ def find_events(
             if x.date and f.date
         )
 
-    pairs = sorted(
-        (a.slug, b.slug)
-        for i, a in enumerate(dated)
-        for b in dated[i + 1 :]
-        if same_event(a, b)
-    )
+    # only articles within the window can pair up: walk them in date order
+    ordinal = {f.slug: _ordinal(f.date) for f in dated}
+    by_day = sorted((f for f in dated if ordinal[f.slug] is not None),
+                    key=lambda f: (ordinal[f.slug], f.slug))
+    pairs = []
+    for i, a in enumerate(by_day):
+        for b in by_day[i + 1 :]:
+            if ordinal[b.slug] - ordinal[a.slug] > window_days:
+                break
+            if same_event(a, b):
+                pairs.append(tuple(sorted((a.slug, b.slug))))
+    pairs.sort()
     where = {f.slug: g for g in groups for f in g}
     for sa, sb in pairs:
         ga, gb = where[sa], where[sb]
@@ -213,12 +224,23 @@ def find_events(
     # Undated articles: the clearly best dated event, else grouped among themselves.
     inferred: dict[str, str] = {}
     leftovers: list[ArticleFacts] = []
+    # candidate events share a principal or a rare actor/topic with the article
+    rare_cap = max(20, len(facts) // 10)
+    index: dict[str, list[int]] = defaultdict(list)
+    for gi, g in enumerate(groups):
+        keys = set().union(*(f.principals.keys() for f in g))
+        keys |= {k for f in g for k in f.context if idf.df[k] <= rare_cap}
+        for k in keys:
+            index[k].append(gi)
     for u in undated:
         scored = []
-        for g in groups:
+        near = sorted({gi for k in set(u.principals) | u.context for gi in index.get(k, ())})
+        for g in (groups[gi] for gi in near):
             ov = _overlap(u, _group_principals(g), [f.slug for f in g], profiles)
+            if ov < UNDATED_OVERLAP:
+                continue
             ctx = idf.cosine(u.context, set().union(*(f.context for f in g)))
-            if ov >= UNDATED_OVERLAP and ctx >= UNDATED_CONTEXT:
+            if ctx >= UNDATED_CONTEXT:
                 scored.append((ov + ctx, g))
         scored.sort(key=lambda s: -s[0])
         if scored and (len(scored) == 1 or scored[0][0] - scored[1][0] >= UNDATED_MARGIN):
@@ -227,13 +249,15 @@ def find_events(
             inferred[u.slug] = min(f.date for f in g if f.date)
         else:
             leftovers.append(u)
+    undated_groups: list[list[ArticleFacts]] = []
     for u in leftovers:
-        for g in groups:
-            if all(not f.date for f in g) and all(same_event(u, f) for f in g):
+        for g in undated_groups:
+            if all(same_event(u, f) for f in g):
                 g.append(u)
                 break
         else:
-            groups.append([u])
+            undated_groups.append([u])
+    groups.extend(undated_groups)
 
     events: dict[str, Event] = {}
     article_event: dict[str, str] = {}

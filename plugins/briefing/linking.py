@@ -37,6 +37,8 @@ CO_ACTORS_COUNT = 10
 KIND_WEIGHT = {"person": 1.0, "organization": 0.7, "place": 0.3}
 TOPIC_WEIGHT = 0.6
 SAME_EVENT_BONUS = 1.0
+# Actors/topics in more than this many articles (or half of them) are ignored for relatedness.
+RELATED_COMMON_CAP = 200
 
 __all__ = ["ArticleInput", "Event", "SiteActor", "SiteData", "link", "site_quotes"]
 
@@ -115,7 +117,17 @@ def _nodes(articles: Sequence[ArticleInput]) -> list[merge.Node]:
 
 
 def _canonical(kind: str, members: Sequence[merge.Node]) -> str:
-    """The fullest, best-attested well-formed name, without honorifics."""
+    """People: the fullest, best-attested well-formed name, without honorifics.
+    Institutions and places: the name the articles' own extraction chose most often."""
+    if kind != "person":
+        names = Counter(n.name.strip() for n in members if n.name.strip())
+
+        def org_rank(form: str):
+            capitalised = sum(1 for w in form.split() if w[:1].isupper())
+            return (names[form], capitalised, len(form))
+
+        best = max(org_rank(f) for f in names)
+        return min(f for f in names if org_rank(f) == best)
     forms = [nm.strip_titles(f).strip() for n in members for f in n.forms]
     forms = [f for f in forms if f]
     proper = [f for f in forms if nm.is_proper(f)] or forms
@@ -125,16 +137,14 @@ def _canonical(kind: str, members: Sequence[merge.Node]) -> str:
         for text in [*n.forms, *n.mention_texts]:
             token_support.update(set(nm.words(nm.fold(text))))
 
-    def key(form: str):
-        ws = nm.words(nm.fold(form))
+    def rank(form: str):
+        size = len(nm.parse_person(form).tokens)
+        support = sum(token_support[w] for w in nm.words(nm.fold(form)))
         capitalised = sum(1 for w in form.split() if w[:1].isupper())
-        if kind == "person":
-            size = len(nm.parse_person(form).tokens)
-            return (size, sum(token_support[w] for w in ws), counts[form], capitalised)
-        return (capitalised, counts[form], len(ws))
+        return (size, support, counts[form], capitalised)
 
-    best = max(key(f) for f in proper)
-    return min(f for f in proper if key(f) == best)
+    best = max(rank(f) for f in proper)
+    return min(f for f in proper if rank(f) == best)
 
 
 def _disambiguate(base: str, clusters: list[dict]) -> None:
@@ -327,26 +337,32 @@ def _article_keys(site: SiteData, art: ArticleInput) -> dict[str, float]:
 def _related(
     site: SiteData, articles: Sequence[ArticleInput], count: int
 ) -> dict[str, list[str]]:
+    """Weighted shared actors and topics (rarer counts more), plus a bonus for one event."""
     keys = {a.slug: _article_keys(site, a) for a in articles}
-    df: Counter[str] = Counter()
-    for k in keys.values():
-        df.update(k)
+    postings: dict[str, list[str]] = defaultdict(list)
+    for slug in sorted(keys):
+        for k in keys[slug]:
+            postings[k].append(slug)
     n = len(articles)
-    idf = {k: math.log(1 + n / c) for k, c in df.items()}
+    # Keys in nearly every article barely separate them, and would make this quadratic.
+    common_cap = max(RELATED_COMMON_CAP, n // 2)
     out: dict[str, list[str]] = {}
     for a in articles:
-        scored = []
-        for b in articles:
-            if b.slug == a.slug:
+        score: dict[str, float] = defaultdict(float)
+        for k, w in keys[a.slug].items():
+            df = len(postings[k])
+            if df < 2 or df > common_cap:
                 continue
-            shared = keys[a.slug].keys() & keys[b.slug].keys()
-            score = sum(keys[a.slug][k] * idf[k] for k in shared)
-            ea = site.article_event.get(a.slug)
-            if ea and ea == site.article_event.get(b.slug):
-                score += SAME_EVENT_BONUS
-            if score > 0:
-                scored.append((-round(score, 9), b.slug))
-        out[a.slug] = [s for _, s in sorted(scored)[:count]]
+            idf = math.log(1 + n / df)
+            for other in postings[k]:
+                score[other] += w * idf
+        event = site.article_event.get(a.slug)
+        if event:
+            for other in site.events[event].articles:
+                score[other] += SAME_EVENT_BONUS
+        score.pop(a.slug, None)
+        ranked = sorted((-round(v, 9), s) for s, v in score.items() if v > 0)
+        out[a.slug] = [s for _, s in ranked[:count]]
     return out
 
 

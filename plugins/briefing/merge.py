@@ -17,6 +17,7 @@ Order of evidence:
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -55,8 +56,16 @@ class _Clusters:
         self.nodes = nodes
         self.parent = list(range(len(nodes)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
-        self.forbidden = forbidden
         self.person = [nm.parse_person(n.name) if n.kind == "person" else None for n in nodes]
+        self.forbidden_of: dict[int, set[int]] = defaultdict(set)
+        for pair in forbidden:
+            i, j = tuple(pair)
+            self.forbidden_of[i].add(j)
+            self.forbidden_of[j].add(i)
+        # Name conflicts depend only on (kind, name): compare each cluster's distinct names.
+        self.sigs: dict[int, set[tuple[str, str]]] = {
+            i: {(n.kind, n.name)} for i, n in enumerate(nodes)
+        }
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -64,26 +73,19 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def conflict(self, i: int, j: int, names: bool = True) -> bool:
-        if frozenset((i, j)) in self.forbidden:
-            return True
-        if not names:
-            return False
-        a, b = self.nodes[i], self.nodes[j]
-        if a.kind != b.kind:
-            return True
-        if a.kind == "person":
-            pa, pb = self.person[i], self.person[j]
-            return nm.persons_conflict(pa, pb)
-        return not nm.orgs_match(a.name, b.name)
-
     def can_union(self, i: int, j: int, names: bool = True) -> bool:
+        """No editor-forbidden pair and (with ``names``) no two conflicting names across."""
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
-        return not any(
-            self.conflict(x, y, names) for x in self.members[ri] for y in self.members[rj]
-        )
+        if self.forbidden_of:
+            small, big = sorted((ri, rj), key=lambda r: len(self.members[r]))
+            for x in self.members[small]:
+                if any(self.find(y) == big for y in self.forbidden_of.get(x, ())):
+                    return False
+        if not names:
+            return True
+        return not any(_sig_conflict(a, b) for a in self.sigs[ri] for b in self.sigs[rj])
 
     def union(self, i: int, j: int, names: bool = True) -> bool:
         ri, rj = self.find(i), self.find(j)
@@ -95,10 +97,21 @@ class _Clusters:
             ri, rj = rj, ri
         self.parent[rj] = ri
         self.members[ri].extend(self.members.pop(rj))
+        self.sigs[ri] |= self.sigs.pop(rj)
         return True
 
     def groups(self) -> list[list[int]]:
         return sorted(sorted(m) for m in self.members.values())
+
+
+@functools.lru_cache(maxsize=500_000)
+def _sig_conflict(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two (kind, name) can never be one actor."""
+    if a[0] != b[0]:
+        return True
+    if a[0] == "person":
+        return nm.persons_conflict(nm.parse_person(a[1]), nm.parse_person(b[1]))
+    return not nm.orgs_match(a[1], b[1])
 
 
 def _evidence(nodes: Iterable[Node], others: Iterable[Node]) -> tuple[int, bool]:
@@ -109,7 +122,9 @@ def _evidence(nodes: Iterable[Node], others: Iterable[Node]) -> tuple[int, bool]
     score = 0
     if ca & cb:
         score += 1
-    if any(nm.roles_similar(r, s) for x in a for r in x.roles for y in b for s in y.roles):
+    ra = sorted({r for x in a for r in x.roles})
+    rb = sorted({r for y in b for r in y.roles})
+    if any(nm.roles_similar(r, s) for r in ra for s in rb):
         score += 1
     co_a = set().union(*(n.co_names for n in a))
     co_b = set().union(*(n.co_names for n in b))
@@ -180,7 +195,7 @@ def cluster(
 
 
 def _cluster_named(cl: _Clusters, idx: list[int]) -> None:
-    """Institutions and places: same words, or an acronym of exactly one of them."""
+    """Institutions and places: same words, else an alias or acronym of exactly one other."""
     by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in idx:
         by_key[nm.org_key(cl.nodes[i].name)].append(i)
@@ -188,12 +203,31 @@ def _cluster_named(cl: _Clusters, idx: list[int]) -> None:
         for i in members[1:]:
             cl.union(members[0], i)
     reps = sorted(members[0] for members in by_key.values())
+    rep_of_key = {nm.org_key(cl.nodes[i].name): i for i in reps}
+    by_initials: dict[str, list[int]] = defaultdict(list)
+    by_acronym: dict[str, list[int]] = defaultdict(list)
     for i in reps:
-        targets = {
-            cl.find(j) for j in reps if j != i and nm.orgs_match(cl.nodes[i].name, cl.nodes[j].name)
-        }
+        by_initials[nm.initials(cl.nodes[i].name)].append(i)
+        acr = nm.acronym(cl.nodes[i].name)
+        if acr:
+            by_acronym[acr].append(i)
+    for i in reps:
+        node = cl.nodes[i]
+        cands = {rep_of_key[k] for k in map(nm.org_key, node.aliases) if k in rep_of_key}
+        acr = nm.acronym(node.name)
+        if acr:
+            cands.update(by_initials.get(acr, ()))
+        cands.update(by_acronym.get(nm.initials(node.name), ()))
+        targets = {cl.find(j) for j in cands if j != i}
+        targets.discard(cl.find(i))
         if len(targets) == 1:
-            cl.union(i, targets.pop())
+            # an alias is the article's own evidence, so the name check is skipped
+            cl.union(i, targets.pop(), names=False)
+
+
+def _where(cl: _Clusters, i: int) -> str:
+    slugs = sorted({cl.nodes[m].slug for m in cl.members[cl.find(i)]})
+    return slugs[0] if len(slugs) == 1 else f"{slugs[0]} and {len(slugs) - 1} more articles"
 
 
 def _cluster_persons(cl: _Clusters, idx: list[int], warn) -> None:
@@ -210,10 +244,13 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn) -> None:
     multi = [i for i in reps if not cl.person[i].single]
     single = [i for i in reps if cl.person[i].single]
 
-    blocks: dict[str, list[int]] = defaultdict(list)
+    blocks: dict[str, list[int]] = defaultdict(list)  # for pairs of multi-token names
+    by_token: dict[str, list[int]] = defaultdict(list)  # for one-word names
     for i in multi:
-        for key in nm.blocking_keys(cl.person[i]):
+        for key in nm.blocking_keys(cl.person[i], first=False):
             blocks[key].append(i)
+        for key in nm.blocking_keys(cl.person[i]):
+            by_token[key].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         for x in range(len(members)):
@@ -243,7 +280,7 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn) -> None:
             not cl.can_union(a, b) for k, a in enumerate(targets) for b in targets[k + 1 :]
         ):
             warn(
-                f"briefing: {nodes[i].name!r} ({nodes[i].slug}) fits several people; "
+                f"briefing: {nodes[i].name!r} ({_where(cl, i)}) fits several people; "
                 "kept apart (add a 'same' entry to content/actors.yml to merge)"
             )
             continue
@@ -255,10 +292,11 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn) -> None:
     # 5. one-word names: only when exactly one site actor fits
     for i in single:
         me = cl.person[i]
+        candidates = by_token.get(nm.skeleton(me.tokens[0]), [])
         fits = sorted(
             {
                 cl.find(j)
-                for j in multi
+                for j in candidates
                 if cl.find(j) != cl.find(i) and nm.single_fits(me, cl.person[j])
             }
         )
@@ -271,16 +309,12 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn) -> None:
                                        for n in members_of(r) for f in n.forms)
             ]
             fits = titled or fits
-        if len(fits) > 1:
-            scored = [(_evidence(members_of(i), members_of(r))[0], r) for r in fits]
-            top = max(s for s, _ in scored)
-            best = [r for s, r in scored if s == top]
-            fits = best if top > 0 else fits
         if len(fits) == 1:
             cl.union(i, fits[0])
         elif fits:
             names = sorted({nodes[r].name for r in fits})
+            shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
             warn(
-                f"briefing: {nodes[i].name!r} ({nodes[i].slug}) could be any of {names}; "
+                f"briefing: {nodes[i].name!r} ({_where(cl, i)}) could be any of {shown}; "
                 "kept apart (add a 'same' entry to content/actors.yml to merge)"
             )

@@ -48,6 +48,7 @@ _VOWELS = frozenset("aeiouy")
 EXACT, FUZZY = 2, 1
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Casefold, strip diacritics, unify apostrophes, drop possessive ``'s``."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -137,6 +138,7 @@ def parse_person(surface: str) -> PersonName:
     return PersonName(tuple(tokens), tuple(patr), honorifics_of(surface))
 
 
+@functools.lru_cache(maxsize=200_000)
 def skeleton(token: str) -> str:
     """Consonant skeleton: transliterations of one Arabic or Persian name usually share it."""
     if not token:
@@ -283,11 +285,19 @@ def org_key(surface: str) -> tuple[str, ...]:
     return tuple(w for w in words(fold(surface)) if w not in _ORG_STOP)
 
 
-def _acronym(surface: str) -> str | None:
+def acronym(surface: str) -> str | None:
+    """``IRNA`` -> ``irna`` when the name is written as an acronym, else None."""
     compact = surface.replace(".", "").strip()
     if 2 <= len(compact) <= 8 and compact.isalpha() and compact.isupper():
         return compact.casefold()
     return None
+
+
+@functools.lru_cache(maxsize=200_000)
+def initials(surface: str) -> str:
+    """``Organization of Islamic Cooperation`` -> ``oic`` (empty for one-word names)."""
+    ws = [w for w in words(fold(surface)) if w not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in ws) if len(ws) >= 2 else ""
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -296,19 +306,23 @@ def orgs_match(a: str, b: str) -> bool:
     if org_key(a) == org_key(b):
         return True
     for short, long_ in ((a, b), (b, a)):
-        acr = _acronym(short)
-        ws = [w for w in words(fold(long_)) if w not in _ACRONYM_SKIP]
-        if acr and len(ws) >= 2 and "".join(w[0] for w in ws) == acr:
+        acr = acronym(short)
+        if acr and initials(long_) == acr:
             return True
     return False
 
 
-def blocking_keys(name: PersonName) -> set[str]:
-    """Skeletons of every given/family token and joined run: candidates share one."""
+def blocking_keys(name: PersonName, first: bool = True) -> set[str]:
+    """Skeletons of the given/family tokens and joined runs that a match must share.
+
+    Two multi-token names can only match if the shorter one's last token matches a
+    non-first token of the other, so ``first=False`` leaves out the (very common) given
+    names; one-word names are looked up with ``first=True``.
+    """
     keys = set()
     for t, p in _variants(name):
-        for x, is_patr in zip(t, p, strict=True):
-            if not is_patr:
+        for pos, (x, is_patr) in enumerate(zip(t, p, strict=True)):
+            if not is_patr and (first or pos > 0):
                 keys.add(skeleton(x))
     return keys
 
