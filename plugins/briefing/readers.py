@@ -42,6 +42,26 @@ def paragraphs_html(text: str, spans: list[tuple[int, int]]) -> str:
     )
 
 
+def _outlet(*candidates: str | None) -> str | None:
+    """The first named outlet: ``Outlet:``/``Publisher:``/``Source:`` metadata or a saved
+    page's site name; a source given as a URL names its host."""
+    from urllib.parse import urlsplit
+
+    for value in candidates:
+        value = " ".join((value or "").split())
+        if re.match(r"^https?://", value, re.I):
+            value = urlsplit(value).hostname or ""
+            value = value.removeprefix("www.")
+        if value:
+            return value[:80]
+    return None
+
+
+def _meta_content(soup, attr: str, name: str) -> str | None:
+    tag = soup.find("meta", attrs={attr: re.compile(f"^{re.escape(name)}$", re.I)})
+    return tag.get("content") if tag is not None else None
+
+
 def _dated(metadata: dict, date: dt.datetime | None) -> dict:
     if metadata.get("slug"):
         # A slug from the file's metadata is one path segment, whatever it said.
@@ -234,6 +254,9 @@ class NewsMarkdownReader(_BriefingReader):
             metadata["title_generated"] = True
         metadata["briefing_text"] = plain
         metadata["briefing_warnings"] = warnings + meta_warnings
+        outlet = _outlet(*(raw_meta.get(k) for k in ("outlet", "publisher", "source")))
+        if outlet:
+            metadata["outlet"] = outlet  # the search page's outlet filter
         return rendered, _dated(metadata, date)
 
 
@@ -334,6 +357,10 @@ class NewsHTMLReader(_BriefingReader):
             "title": title or _title(plain, parsed),
             "title_generated": not title,
         }
+        outlet = _outlet(_meta_content(soup, "property", "og:site_name"),
+                         _meta_content(soup, "name", "application-name"))
+        if outlet:
+            metadata["outlet"] = outlet
         return paragraphs_html(plain, split_paragraphs(plain)), _dated(metadata, date)
 
 

@@ -303,6 +303,55 @@
     });
   }
 
+  /* ---------- a name puts its actor page first ---------- */
+
+  var ACTOR_TYPES = ["People", "Organisations", "Places"];
+
+  function nameKey(text) {
+    return (text || "")
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]+/gu, "")
+      .split(/\s+/)
+      .filter(Boolean);
+  }
+
+  /* "Bagheri", "Donald Trump", "Amirabdollahian" name an actor whose name or alias holds
+     all the query's words, or ends with them written together. */
+  function namesActor(term, names) {
+    var query = nameKey(term);
+    if (!query.length) return false;
+    return names.some(function (name) {
+      var tokens = nameKey(name);
+      var joined = tokens.join("");
+      if (joined === query.join("") || joined.endsWith(query.join(""))) return true;
+      return query.every(function (w) { return tokens.indexOf(w) >= 0; });
+    });
+  }
+
+  /* Pagefind ranks by how often and where words occur, so a much-reported name can rank
+     articles above the person's own page: when the query is an actor's name or alias, the
+     best-ranked such actor page moves to the top. */
+  function actorFirst(term, selected, filters, found) {
+    if (!term || selected.type) return Promise.resolve(found);
+    var actorFilters = Object.assign({}, filters, { type: { any: ACTOR_TYPES } });
+    return pagefind.search(term, { filters: actorFilters }).then(function (actors) {
+      var top = actors ? actors.results.slice(0, 3) : [];
+      return Promise.all(top.map(function (r) { return r.data(); })).then(function (datas) {
+        for (var i = 0; i < datas.length; i++) {
+          var names = ((datas[i].meta || {}).names || "").split("|");
+          if (!namesActor(term, names)) continue;
+          var id = top[i].id;
+          var rest = found.filter(function (r) { return r.id !== id; });
+          var mine = found.filter(function (r) { return r.id === id; });
+          return mine.length ? mine.concat(rest) : found;
+        }
+        return found;
+      });
+    });
+  }
+
   function describe(term, selected) {
     var parts = [];
     Object.keys(selected).forEach(function (g) {
@@ -347,7 +396,13 @@
     Object.keys(selected).forEach(function (g) { filters[g] = { any: selected[g] }; });
     pagefind.search(term || null, { filters: filters }).then(function (search) {
       if (mine !== generation || !search) return;
-      results = search.results;
+      return actorFirst(term, selected, filters, search.results).then(function (ordered) {
+        return { search: search, ordered: ordered };
+      });
+    }).then(function (found) {
+      if (!found || mine !== generation) return;
+      var search = found.search;
+      results = found.ordered;
       shown = 0;
       list.textContent = "";
       updateCounts(search.filters, search.totalFilters);
