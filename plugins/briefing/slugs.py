@@ -3,8 +3,9 @@
 Generated headlines collide easily (two wire copies of one story), and Pelican would either
 write both to one file and stop the build or keep one. Runs on
 ``article_generator_pretaxonomy``: every article is read, nothing is extracted or written
-yet. Which article keeps the plain slug depends only on the file paths, never on the order
-the files were read in, so rebuilds give every article the same address.
+yet. Which article keeps the plain slug, and the order of articles of one date, depend only
+on the file paths, never on the order the files were read in, so rebuilds give every
+article the same address and place.
 """
 
 from __future__ import annotations
@@ -80,8 +81,24 @@ def number_duplicates(articles: Iterable[Any]) -> None:
                 _warn(article, f"another article has the same headline: {_others(group, article)}")
 
 
+def stable_order(articles: list[Any], order_by: Any) -> None:
+    """Pelican's order, ties broken by file path.
+
+    Pelican reads files in ``set`` order (it varies with the hash seed) and its sort is
+    stable, so two articles of one date swapped places between builds; sorting by path
+    first makes the tie order a property of the content alone.
+    """
+    from pelican.utils import order_content
+
+    articles.sort(key=lambda a: a.relative_source_path)
+    order_content(articles, order_by)
+
+
 def on_pretaxonomy(generator: Any) -> None:
     """``article_generator_pretaxonomy`` handler: published and hidden articles share
     ``ARTICLE_SAVE_AS``; drafts have their own."""
+    order_by = generator.settings.get("ARTICLE_ORDER_BY")
+    for articles in (generator.articles, generator.hidden_articles, generator.drafts):
+        stable_order(articles, order_by)
     number_duplicates(list(generator.articles) + list(generator.hidden_articles))
     number_duplicates(generator.drafts)
