@@ -33,10 +33,11 @@ def _build_cmd(content, output, siteurl, extra: str = "") -> str:
     "content": "folder of articles (default: content/)",
     "output": "folder to write the site to (default: output/)",
     "siteurl": "published address, e.g. https://user.github.io/repo (default: root-relative)",
+    "strict": "exit non-zero when any file was skipped or warned about (for CI)",
 })
-def build(c, content=None, output=None, siteurl=None):
-    """Build the site (read, extract, link, render, index)."""
-    c.run(_build_cmd(content, output, siteurl), pty=False)
+def build(c, content=None, output=None, siteurl=None, strict=False):
+    """Build the site (read, extract, link, render, index), then print the build report."""
+    c.run(_build_cmd(content, output, siteurl, " --strict" if strict else ""), pty=False)
 
 
 @task
@@ -46,9 +47,9 @@ def clean(c, output=None):
 
 
 @task(pre=[clean])
-def rebuild(c, content=None, output=None, siteurl=None):
+def rebuild(c, content=None, output=None, siteurl=None, strict=False):
     """Clean, then build from scratch."""
-    build(c, content=content, output=output, siteurl=siteurl)
+    build(c, content=content, output=output, siteurl=siteurl, strict=strict)
 
 
 @task(help={"port": "port on localhost (default 8000)", "build_first": "build before serving"})

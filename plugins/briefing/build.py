@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import report as report_mod
 from . import search
 
 REPO = Path(__file__).resolve().parents[2]
@@ -40,6 +41,18 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     ok: bool = True
+    report: report_mod.Report = field(default_factory=report_mod.Report)
+    strict: bool = False  # BRIEFING_STRICT: warnings and skipped files fail the build
+
+    @property
+    def exit_code(self) -> int:
+        if not self.ok:
+            return 1
+        return 1 if self.strict and not self.report.clean else 0
+
+
+class BuildFailedError(RuntimeError):
+    """The build logged errors; the previous output was kept."""
 
 
 def _swap_into_place(built: Path, output: Path) -> None:
@@ -60,7 +73,7 @@ def build_site(
     settings_file: Path = DEFAULT_SETTINGS,
     overrides: dict | None = None,
 ) -> BuildResult:
-    from pelican import Pelican
+    from pelican import Pelican, signals
     from pelican.settings import read_settings
 
     content, output = Path(content).resolve(), Path(output).resolve()
@@ -75,8 +88,23 @@ def build_site(
         if siteurl is not None:
             override["SITEURL"] = siteurl.rstrip("/")
         settings = read_settings(str(settings_file), override=override)
-        Pelican(settings).run()
+        generators: list = []
+
+        def keep_generators(gens) -> None:
+            generators.extend(gens)
+
+        signals.all_generators_finalized.connect(keep_generators, weak=False)
+        try:
+            Pelican(settings).run()
+        finally:
+            signals.all_generators_finalized.disconnect(keep_generators)
         search.build_index(staging, settings)  # the index always matches its pages
+        report = report_mod.collect(
+            generators, collector.records, content, settings, staging, output.name
+        )
+        if report.errors:
+            raise BuildFailedError("; ".join(e.message for e in report.errors))
+        report_mod.write(report, staging)
         _swap_into_place(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -84,11 +112,14 @@ def build_site(
         raise
     finally:
         logging.getLogger().removeHandler(collector)
-    result = BuildResult(output=output)
+    result = BuildResult(
+        output=output, report=report, strict=bool(settings.get("BRIEFING_STRICT"))
+    )
     for record in collector.records:
         target = result.errors if record.levelno >= logging.ERROR else result.warnings
         target.append(record.getMessage())
-    result.ok = not result.errors
+    # Pelican logs a skipped file as an error; the report counts it as skipped, not failed.
+    result.ok = not report.errors
     return result
 
 
@@ -98,14 +129,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=REPO / "output")
     parser.add_argument("--settings", type=Path, default=DEFAULT_SETTINGS)
     parser.add_argument("--siteurl", default=None, help="published address, e.g. a Pages sub-path")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit non-zero when any file was skipped or warned about")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    result = build_site(args.content, args.output, args.siteurl, args.settings)
-    print(
-        f"briefing: built {result.output} with {len(result.warnings)} warning(s) "
-        f"and {len(result.errors)} error(s)"
-    )
-    return 0 if result.ok else 1
+    overrides = {"BRIEFING_STRICT": True} if args.strict else None
+    try:
+        result = build_site(args.content, args.output, args.siteurl, args.settings, overrides)
+    except BuildFailedError as exc:
+        print(f"briefing: build failed: {exc}", file=sys.stderr)
+        return 1
+    for line in result.report.lines():
+        print(line)
+    print(f"briefing: built {result.output} (report: {result.output / report_mod.REPORT_PATH})")
+    if result.exit_code and result.ok:
+        print("briefing: strict mode: failing because files were skipped or warned about",
+              file=sys.stderr)
+    return result.exit_code
 
 
 if __name__ == "__main__":
