@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import heapq
 import logging
 import math
 from collections import Counter, defaultdict
@@ -184,7 +185,7 @@ def link(
         matched = [n for n in names if merge.nodes_named(n, nodes)]
         if len(matched) > 1:
             same.append(matched)
-    groups, warnings = merge.cluster(nodes, same, ov.different)
+    groups, warnings = merge.cluster(nodes, same, ov.different, ov.path or "overrides")
     site.warnings.extend(warnings)
 
     clusters = []
@@ -213,7 +214,9 @@ def link(
         if not targets:
             targets = [c for c in clusters if slugify(c["name"]) == slugify(key)]
         if not targets:
-            site.warnings.append(f"briefing: {ov.path or 'overrides'}: actor {key!r} not found")
+            msg = f"briefing: {ov.path or 'overrides'}: actor {key!r} not found"
+            site.warnings.append(msg)
+            log.warning(msg)
             continue
         for c in targets:
             if entry.name:
@@ -265,8 +268,6 @@ def link(
     _link_events(site, articles, event_window_days)
     site.related = _related(site, articles, related_count)
     site.co_actors = _co_actors(site, articles)
-    for w in site.warnings[len(ov.warnings) :]:
-        log.debug(w)
     return site
 
 
@@ -361,8 +362,8 @@ def _related(
             for other in site.events[event].articles:
                 score[other] += SAME_EVENT_BONUS
         score.pop(a.slug, None)
-        ranked = sorted((-round(v, 9), s) for s, v in score.items() if v > 0)
-        out[a.slug] = [s for _, s in ranked[:count]]
+        ranked = heapq.nsmallest(count, ((-round(v, 9), s) for s, v in score.items() if v > 0))
+        out[a.slug] = [s for _, s in ranked]
     return out
 
 

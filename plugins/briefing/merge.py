@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import namematch as nm
@@ -152,20 +152,22 @@ def cluster(
     nodes: Sequence[Node],
     same: Sequence[Sequence[str]] = (),
     different: Sequence[Sequence[str]] = (),
+    source: str = "overrides",
 ) -> tuple[list[list[int]], list[str]]:
     """Group node indices into site actors; returns (groups sorted, warnings)."""
     warnings: list[str] = []
 
-    def warn(msg: str) -> None:
+    def warn(msg: str, level: int = logging.WARNING) -> None:
+        # Ambiguous names are notes (INFO): expected on any large site, fixed by an editor.
         warnings.append(msg)
-        log.warning(msg)
+        log.log(level, msg)
 
     forbidden: set[frozenset[int]] = set()
     for group in different:
         hits = [nodes_named(name, nodes) for name in group]
         for name, h in zip(group, hits, strict=True):
             if not h:
-                warn(f"briefing: overrides: 'different' name {name!r} matches no actor")
+                warn(f"briefing: {source}: 'different' name {name!r} matches no actor")
         for x in range(len(hits)):
             for y in range(x + 1, len(hits)):
                 forbidden.update(frozenset((i, j)) for i in hits[x] for j in hits[y] if i != j)
@@ -175,11 +177,11 @@ def cluster(
         hits = [i for name in group for i in nodes_named(name, nodes)]
         for name in group:
             if not nodes_named(name, nodes):
-                warn(f"briefing: overrides: 'same' name {name!r} matches no actor")
+                warn(f"briefing: {source}: 'same' name {name!r} matches no actor")
         for i in hits[1:]:
             if not cl.union(hits[0], i, names=False):
                 warn(
-                    f"briefing: overrides: 'same' {list(group)!r} contradicts 'different'; "
+                    f"briefing: {source}: 'same' {list(group)!r} contradicts 'different'; "
                     "kept apart"
                 )
 
@@ -230,7 +232,7 @@ def _where(cl: _Clusters, i: int) -> str:
     return slugs[0] if len(slugs) == 1 else f"{slugs[0]} and {len(slugs) - 1} more articles"
 
 
-def _cluster_persons(cl: _Clusters, idx: list[int], warn) -> None:
+def _cluster_persons(cl: _Clusters, idx: list[int], warn: Callable[..., None]) -> None:
     nodes = cl.nodes
     # Descriptions ("the Iranian minister") are not names: they never merge by name.
     proper = [i for i in idx if nm.is_proper(nodes[i].name) and cl.person[i].tokens]
@@ -281,7 +283,8 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn) -> None:
         ):
             warn(
                 f"briefing: {nodes[i].name!r} ({_where(cl, i)}) fits several people; "
-                "kept apart (add a 'same' entry to content/actors.yml to merge)"
+                "kept apart (add a 'same' entry to content/actors.yml to merge)",
+                logging.INFO,
             )
             continue
         for t in targets:
@@ -316,5 +319,6 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn) -> None:
             shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
             warn(
                 f"briefing: {nodes[i].name!r} ({_where(cl, i)}) could be any of {shown}; "
-                "kept apart (add a 'same' entry to content/actors.yml to merge)"
+                "kept apart (add a 'same' entry to content/actors.yml to merge)",
+                logging.INFO,
             )
