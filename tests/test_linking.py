@@ -265,8 +265,12 @@ def test_descriptions_are_not_names():
     site = link([
         article("a", None, [person("p1", "the Iranian minister")]),
         article("b", None, [person("p1", "Hossein Amir-Abdollahian")]),
+        # nationality + office: a different emir in another year, never merged by name
+        article("c", "2010-01-01", [person("p1", "Qatari Emir")]),
+        article("d", "2024-01-01", [person("p1", "Qatari Emir")]),
     ])
-    assert len(site.actors) == 2
+    assert len(site.actors) == 4
+    assert len(set(site.actors)) == 4
 
 
 # --- ids, roles, quotes ------------------------------------------------------------------
@@ -412,10 +416,7 @@ def seed_site():
     files = sorted(SEEDS.glob("*.txt"))
     if len(files) < 5:
         pytest.skip(f"seed articles not found in {SEEDS}")
-    try:
-        from briefing import extract
-    except ImportError as exc:  # other extraction modules still being written
-        pytest.skip(f"briefing.extract not importable yet: {exc}")
+    from briefing import extract
 
     items = [(str(f), extract.read_text(str(f))) for f in files]
     arts = [
@@ -454,6 +455,19 @@ def test_seed_people_are_one_actor_each(seed_site):
     for who, ids in people.items():
         assert len(ids) == 1, f"{who}: {sorted(ids)}"
     assert len({next(iter(ids)) for ids in people.values()}) == len(people)
+    ministries = {a.id for a in site.actors.values() if "ministry" in a.name.casefold()}
+    qatari = {i for i in ministries if "qatar" in i}
+    iranian = {i for i in ministries if "iran" in i}
+    assert len(qatari) == 1 and len(iranian) == 1 and qatari != iranian
+
+
+def test_seed_quotes_point_to_site_actors(seed_site):
+    site, arts = seed_site
+    by_slug = {a.slug: a for a in arts}
+    fm = next(iter(_ids_with_token(site, "amir", "abdollahian")))
+    assert any(slug == "002" for slug, _ in site.actors[fm].quotes)
+    for slug, qi in site.actors[fm].quotes:
+        assert site_quotes(site, by_slug[slug])[qi].speaker.actor == fm
 
 
 def test_seed_events(seed_site):

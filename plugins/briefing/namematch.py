@@ -84,12 +84,29 @@ def honorifics_of(surface: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.lru_cache(maxsize=100_000)
 def is_proper(surface: str) -> bool:
-    """True for a name ("Ali Bagheri Kani"), False for a description ("the Emir of Qatar")."""
+    """True for a name ("Ali Bagheri Kani"), False for a description ("the Emir of Qatar",
+    "Qatari Emir": only nationality and office words, which many people share over time)."""
     parts = [w for w in re.split(r"[\s\-]+", strip_titles(surface).strip()) if w]
     if not parts or fold(parts[0]) in {"the", "a", "an"}:
         return False
-    return all(fold(w) in _NAME_PARTICLES or w[0].isupper() for w in parts)
+    if not all(fold(w) in _NAME_PARTICLES or w[0].isupper() for w in parts):
+        return False
+    return not all(_descriptive(fold(w)) for w in parts)
+
+
+def _descriptive(word: str) -> bool:
+    from . import roles  # vocabulary shared with per-article actor finding
+
+    return (
+        word in HONORIFICS
+        or word in OFFICE_TITLES
+        or word in roles.ROLE_HEADS
+        or word in roles.HEAD_ALIASES
+        or word in roles.ROLE_MODIFIERS
+        or word in roles.DEMONYMS
+    )
 
 
 @dataclass(frozen=True)
