@@ -119,6 +119,7 @@ def mention_span(head: Token) -> Span:
 
 
 Inside = Callable[[Token], bool]
+_NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
 def _never(_tok: Token) -> bool:
@@ -133,12 +134,23 @@ def _own_subject(verb: Token, quoted: Inside = _never) -> Token | None:
     subj = min(subs, key=lambda c: abs(c.i - verb.i))
     if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
         return verb.head
+    subj = _out_of_brackets(subj)
     # ``WASHINGTON -- President Obama … said``: a dateline parsed as the subject
     if subj.ent_type_ == "GPE" and subj.is_upper:
         for child in subj.children:
             if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG"):
                 return child
     return subj
+
+
+def _out_of_brackets(tok: Token) -> Token:
+    """``Rep. Paul Ryan (R-WI) said``: a bracketed aside parsed as the subject stands for the
+    name before the bracket."""
+    doc = tok.doc
+    if 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")":
+        if tok.i >= 2 and doc[tok.i - 2].pos_ in ("PROPN", "NOUN"):
+            return doc[tok.i - 2]
+    return tok
 
 
 def _subject(verb: Token, quoted: Inside = _never) -> Token | None:
@@ -180,6 +192,8 @@ def _name_before(verb: Token) -> Token | None:
     if j < 0 or verb.i - j > 2:
         return None
     tok = doc[j]
+    if tok.ent_type_ in _NOT_SPEAKERS:
+        return None
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ in ("PROPN", "PRON"):
         return tok
     return None
@@ -192,6 +206,8 @@ def _name_after(verb: Token) -> Token | None:
     if j >= len(doc):
         return None
     tok = doc[j]
+    if tok.ent_type_ in _NOT_SPEAKERS:
+        return None
     if tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "PROPN":
         # the head of the name: its last token
         while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
@@ -447,3 +463,26 @@ def _clause_tokens(verb: Token, root: Token, subj: Token | None = None) -> list[
         return [t for t in toks if t.i < stop]
     stop = max(frame)
     return [t for t in toks if t.i > stop]
+
+
+def governing_cue(doc: Doc, start: int, end: int, quoted: Inside = _never) -> Cue | None:
+    """The verb a quote hangs from when no reporting verb is near (``called over her
+    shoulder, “…”``, ``delivered a retort: “…”``, ``calling him “…”``): its subject spoke."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    inside = set(range(span.start, span.end))
+    heads = [t.head for t in span if t.head.i not in inside and not t.head.is_punct]
+    for head in heads:
+        node = head
+        for _ in range(3):
+            if node.pos_ in ("VERB", "AUX") and not quoted(node):
+                subj = _subject(node, quoted)
+                if subj is None or quoted(subj) or subj.lower_ in ("it", "this", "that"):
+                    return None
+                s, e = _cue_extent(node)
+                return Cue(node, s, e, mention_span(subj), None, None)
+            if node.head is node:
+                break
+            node = node.head
+    return None

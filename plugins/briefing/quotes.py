@@ -16,7 +16,7 @@ import logging
 
 from spacy.tokens import Doc
 
-from .cues import Cue, colon_cues, dash_speaker, find_cues
+from .cues import Cue, colon_cues, dash_speaker, find_cues, governing_cue
 from .model import Quote, Speaker
 from .quote_marks import QuotedRegion, find_quoted
 
@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 # A quote with no cue anywhere near is kept only when it is at least this many words:
 # shorter ones are scare quotes, titles or nicknames.
-MIN_UNCUED_WORDS = 6
+MIN_UNCUED_WORDS = 2
 # Indirect content needs this many words outside quotation marks, else it is the direct quote.
 MIN_INDIRECT_WORDS = 2
 # How far (chars) a cue may sit from a quote in the same sentence window.
@@ -44,6 +44,7 @@ class _Index:
         self.par_starts = [s for s, _ in self.paragraphs]
         self.sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
+        self.quoted: list[tuple[int, int]] = []
 
     def para(self, off: int) -> int:
         return max(0, bisect.bisect_right(self.par_starts, off) - 1)
@@ -62,6 +63,7 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     cues += [c for c in colon_cues(doc, paragraphs) if not _covered(c.start, inside)]
     cues.sort(key=lambda c: c.start)
     idx = _Index(doc, paragraphs)
+    idx.quoted = inside
     out: list[Quote] = []
 
     previous: Quote | None = None
@@ -69,10 +71,18 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     for region in regions:
         cue = _cue_for_region(doc, region, cues, idx)
         quote = Quote(text[region.start : region.end], region.start, region.end, "direct")
+        if not any(c.isalpha() for c in quote.text):
+            continue  # ids and dates of embedded posts
+        if _is_title(doc, region, idx, cue is not None):
+            continue
         if cue is not None:
             _attach(quote, cue, text)
             used_cues.add(cue.start)
-        elif previous is not None and _continues(previous, region, idx, text):
+        elif (
+            previous is not None
+            and _opens_sentence(text, region, idx)
+            and _continues(previous, region, idx, text)
+        ):
             quote.cue, quote.cue_start, quote.cue_end = (
                 previous.cue,
                 previous.cue_start,
@@ -85,6 +95,13 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             )
         elif _words(quote.text) < MIN_UNCUED_WORDS:
             continue  # a scare quote or a title, not an attribution
+        else:
+            # no reporting verb near: the verb the quote hangs from in the parse
+            gov = governing_cue(
+                doc, region.start, region.end, lambda t: _covered(t.idx, idx.quoted)
+            )
+            if gov is not None:
+                _attach(quote, gov, text)
         out.append(quote)
         previous = quote
 
@@ -99,6 +116,47 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         out.append(q)
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with".split())
+_TITLE_LEAD = frozenset("on in of the show series film book movie program titled".split())
+
+
+def _title_case(words: list[str]) -> bool:
+    return bool(words) and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words
+    )
+
+
+def _is_title(doc: Doc, region: QuotedRegion, idx: _Index, cued: bool) -> bool:
+    """``“The Walking Dead”``, ``on “Fox News Sunday”``: a short all-capitalised quote in a
+    sentence-case paragraph names a work or a show; nobody is being quoted."""
+    text = doc.text
+    words = [w.strip(".,;:!?") for w in text[region.start : region.end].split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 6 or not _title_case(words) or text[region.end - 1] in "!?":
+        return False
+    ps, pe = idx.paragraphs[idx.para(region.open)]
+    para_words = [w for w in text[ps:pe].split() if w[0].isalpha()]
+    if _title_case(para_words) or sum(w[0].isupper() for w in para_words) > 0.6 * len(para_words):
+        return False  # a headline: everything is capitalised
+    if not cued:
+        return True
+    before = [w.lower().strip(",") for w in text[ps : region.open].split()[-3:]]
+    if not before:
+        return False
+    # ``on CBS’s “Face the Nation”``, ``the “Today” show``, ``in “Collapse”``
+    return (
+        before[-1] in _TITLE_LEAD
+        or before[-1].endswith(("’s", "'s"))
+        or (len(before) > 1 and before[-2] in ("on", "in"))
+    )
+
+
+def _opens_sentence(text: str, region: QuotedRegion, idx: _Index) -> bool:
+    ps, _pe = idx.paragraphs[idx.para(region.open)]
+    before = text[ps : region.open].rstrip()
+    return not before or before[-1] in ".?!:;”\"'’"
 
 
 def _covered(off: int, spans: list[tuple[int, int]]) -> bool:
