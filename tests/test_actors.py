@@ -322,3 +322,36 @@ def test_a_place_inside_a_role_noun_does_not_speak(nlp):
     actors_mod.resolve_speakers([q], found, doc)
     assert q.speaker.name != "New York"
     assert q.speaker.actor is None or q.speaker.actor == "donald-trump"
+
+
+def test_pronoun_gender_skips_the_wrong_person(nlp):
+    text = (
+        "Hillary Clinton met voters in Ohio.\n\n"
+        "Donald Trump spoke in Florida on Friday.\n\n"
+        "She said the race was close."
+    )
+    doc, found = analyse(nlp, text)
+    q = speak(doc, "She")
+    actors_mod.resolve_speakers([q], found, doc)
+    assert (q.speaker.name, q.speaker.actor) == ("Hillary Clinton", "hillary-clinton")
+
+
+def test_possessive_inside_a_speaker_phrase_is_not_the_speaker(nlp):
+    text = "Donald Trump spoke in Ohio.\n\nMany of his supporters said the race was close."
+    doc, found = analyse(nlp, text)
+    q = speak(doc, "Many of his supporters")
+    actors_mod.resolve_speakers([q], found, doc)
+    assert q.speaker.actor is None
+    assert q.speaker.name == "Many of his supporters"
+
+
+def test_a_us_state_is_not_a_nationality(nlp):
+    text = (
+        "Gary Johnson released a letter.\n\n"
+        "The former New Mexico governor said he was fit."
+    )
+    doc, found = analyse(nlp, text)
+    q = speak(doc, "The former New Mexico governor")
+    actors_mod.resolve_speakers([q], found, doc)
+    assert "Mexican" not in q.speaker.name
+    assert q.speaker.name == "New Mexico governor"

@@ -309,6 +309,22 @@ def _rescan(doc, entities: list[_Entity]) -> None:
                 continue
             if forms.setdefault(key, ent) is not ent:
                 forms[key] = None  # the same words name two entities: leave them be
+    # a person's family name alone (``Tester`` for ``Jon Tester``), when no one else has it
+    surnames: dict[tuple[str, ...], _Entity | None] = {}
+    for ent in entities:
+        if ent.kind != "person":
+            continue
+        for form in ent.forms:
+            parts = form.split()
+            if len(parts) >= 2 and len(parts[-1]) > 2 and parts[-1][:1].isupper():
+                key = (parts[-1],)
+                if surnames.setdefault(key, ent) is not ent:
+                    surnames[key] = None
+    surname_only = set()
+    for key, ent in surnames.items():
+        if key not in forms:
+            forms[key] = ent
+            surname_only.add(key)
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for key in sorted(forms, key=len, reverse=True):
         by_first.setdefault(key[0], []).append(key)
@@ -319,7 +335,8 @@ def _rescan(doc, entities: list[_Entity]) -> None:
             n = len(key)
             ent = forms[key]
             if (ent is not None and tuple(words[i : i + n]) == key
-                    and taken.isdisjoint(range(i, i + n))):
+                    and taken.isdisjoint(range(i, i + n))
+                    and (key not in surname_only or doc[i].pos_ == "PROPN")):
                 ent.spans.append((i, i + n, doc[i : i + n].text))
                 taken.update(range(i, i + n))
                 i += n - 1
@@ -539,7 +556,10 @@ def _analyse(doc) -> tuple[list[Actor], dict[str, dict], set[int]]:
     genders = {}
     order = sorted(entities, key=lambda e: min(s for s, _, _ in e.spans))
     for actor, ent in zip(actors, order, strict=True):
-        genders[actor.id] = {"gender": ent.gender}
+        gender = ent.gender
+        if gender is None and actor.kind == "person":
+            gender = names.guess_gender(actor.name)
+        genders[actor.id] = {"gender": gender}
     return actors, genders, title_tokens
 
 

@@ -51,10 +51,27 @@ class _Seen:
     speaker: bool
 
 
+def _entity_text(tok) -> str:
+    """The whole entity a token belongs to (``New Mexico``, not ``Mexico``)."""
+    doc = tok.doc
+    s = tok.i
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    e = tok.i + 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return doc[s:e].text
+
+
 def _demonym_country(tok, places) -> str | None:
     if tok.ent_type_ in ("NORP", "GPE", "LOC", "") and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
         if tok.ent_type_ == "NORP" or tok.text[:1].isupper():
-            return roles.country_of(tok.text, places if tok.ent_type_ else ())
+            text = tok.text
+            if tok.ent_type_ == "GPE":
+                whole = _entity_text(tok)
+                if not any(roles.is_role_noun(w) for w in whole.split()):
+                    text = whole
+            return roles.country_of(text, places if tok.ent_type_ else ())
     return None
 
 
@@ -86,6 +103,8 @@ def role_phrase(doc, head, places, limit: int | None = None):
         demonym_country = _demonym_country(tok, places)
         if demonym_country:
             country = country or demonym_country
+            while i > 0 and doc[i].ent_iob_ == "I":
+                i -= 1  # ``the former New Mexico governor``: all of ``New Mexico``
             first = i
             i -= 1
             continue
@@ -313,8 +332,10 @@ class Tracker:
                 if text not in ph.roles:
                     ph.roles.append(text)
                 return ph
-        label_words = [t.text for t in words if t.lower_ not in roles.FILLERS]
-        label = " ".join(label_words).lower()
+        label = " ".join(
+            t.text if t.pos_ == "PROPN" and not roles.is_role_word(t.text) else t.lower_
+            for t in words if t.lower_ not in roles.FILLERS
+        )
         if country:
             label = f"{roles.demonym(country)} {label}"
         ph = Target(label, "person", None, [text], [country] if country else [])
@@ -348,11 +369,22 @@ class Tracker:
         place, then the earliest."""
         rank = {"person": 0, "organization": 1, "place": 2}
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        root = span.root.idx if span is not None else start
-        # ``the New York businessman`` is no place: a place speaks only as the head itself
-        hits = [(rank.get(t.kind, 3), s, t) for (s, e), t in resolved.items()
-                if s < end and start < e and (t.kind != "place" or s <= root < e)]
-        if not hits:
+        if span is None:
             return None
-        hits.sort(key=lambda x: (x[0], x[1]))
-        return hits[0][2]
+        root = span.root.idx
+        overlapping = [((s, e), t) for (s, e), t in resolved.items() if s < end and start < e]
+        # the mention that is the head of the speaker phrase decides
+        heads = [(rank.get(t.kind, 3), s, t) for (s, e), t in overlapping if s <= root < e]
+        if heads:
+            return min(heads, key=lambda x: (x[0], x[1]))[2]
+        # else a name inside it (``the Amiri Diwan office``), but never a possessive
+        # (``Many of his supporters`` are not him) nor a place (``the New York businessman``)
+        hits = []
+        for (s, e), t in overlapping:
+            inner = self.doc.char_span(s, e, alignment_mode="expand")
+            if t.kind == "place" or inner is None or inner.root.dep_ == "poss":
+                continue
+            if inner.root.lower_ in _PRONOUNS:
+                continue
+            hits.append((rank.get(t.kind, 3), s, t))
+        return min(hits, key=lambda x: (x[0], x[1]))[2] if hits else None

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
 import unicodedata
 from collections.abc import Sequence
+
+log = logging.getLogger(__name__)
 
 # Forms of address that are not part of who someone is.
 HONORIFICS = frozenset(
@@ -96,3 +100,29 @@ def cluster_names(names: Sequence[str]) -> tuple[list[list[str]], set[str]]:
             forms.extend(by_key[key])
         out.append(forms)
     return out, ambiguous
+
+
+@functools.lru_cache(maxsize=1)
+def _gender_detector():
+    try:
+        import gender_guesser.detector as detector
+    except ImportError:  # optional: pronouns then match anyone
+        log.warning("briefing: gender-guesser is not installed; pronoun gender unchecked")
+        return None
+    return detector.Detector(case_sensitive=False)
+
+
+def guess_gender(full_name: str) -> str | None:
+    """``m``/``f`` when the first name is clearly one or the other, else None.
+
+    Used only to keep ``she`` off a man and ``he`` off a woman; an honorific (Mr., Ms.,
+    Sheikha) in the article overrides it. Single names (``Tamim``) are left unknown.
+    """
+    parts = [p for p in re.split(r"\s+", full_name.strip()) if p]
+    if len(parts) < 2 or is_particle(parts[0]) or is_honorific(parts[0]):
+        return None
+    det = _gender_detector()
+    if det is None:
+        return None
+    answer = det.get_gender(parts[0].strip(".,"))
+    return {"male": "m", "female": "f"}.get(answer)
