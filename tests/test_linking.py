@@ -319,12 +319,16 @@ def test_ids_are_stable_across_order_and_new_articles():
 def test_roles_over_time_follow_article_dates():
     site = link(_sample_site_articles())
     fm = actor_named(site, "Hossein Amir-Abdollahian")
+    # "Minister of Foreign Affairs" is the same office: shown in its most used spelling
     assert fm.roles == [
-        ("Minister of Foreign Affairs", "2022-08-28"),
+        ("Foreign Minister", "2022-08-28"),
         ("Iranian foreign minister", "2024-02-14"),
         ("Foreign Minister", "2024-06-01"),
         ("Foreign Minister", None),
     ]
+    bagheri = actor_named(site, "Ali Bagheri Kani")
+    assert bagheri.roles == [("Deputy Foreign Minister", "2022-08-28"),
+                             ("acting foreign minister", "2024-06-01")]
 
 
 def test_quotes_point_to_site_actors_without_touching_extractions():

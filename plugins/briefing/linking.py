@@ -26,6 +26,7 @@ from slugify import slugify
 from . import events as events_mod
 from . import merge
 from . import namematch as nm
+from . import roles as roles_mod
 from .events import Event
 from .model import Extraction, Quote
 from .overrides import Overrides
@@ -237,11 +238,17 @@ def link(
     for c in sorted(clusters, key=lambda c: c["id"]):
         aliases = {f for n in c["nodes"] for f in n.forms} | set(c["extra_aliases"])
         aliases.discard(c["name"])
-        roles: dict[tuple[str, str | None], str] = {}
+        # One spelling per office ("Amir"/"Emir"): the most used, then the first in order.
+        spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        dated_roles: set[tuple[str, str | None]] = set()
         for n in c["nodes"]:
-            when = by_slug[n.slug].date
             for r in n.roles:
-                roles.setdefault((nm.role_key(r), when), r)
+                spellings[_role_id(r)][r] += 1
+                dated_roles.add((_role_id(r), by_slug[n.slug].date))
+        surface = {
+            k: min(cnt, key=lambda r: (-cnt[r], r)) for k, cnt in spellings.items()
+        }
+        roles = {(k, d): surface[k] for k, d in dated_roles}
         actor = SiteActor(
             id=c["id"],
             name=c["name"],
@@ -269,6 +276,11 @@ def link(
     site.related = _related(site, articles, related_count)
     site.co_actors = _co_actors(site, articles)
     return site
+
+
+def _role_id(role: str) -> str:
+    """Comparable form of a title: ``Amir``/``Emir``, case and glue words do not matter."""
+    return " ".join(sorted(set(roles_mod.role_words(role)))) or nm.role_key(role)
 
 
 def _speaker_id(site: SiteData, slug: str, q: Quote) -> str | None:
