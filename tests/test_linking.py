@@ -482,3 +482,18 @@ def test_seed_events(seed_site):
     assert ev.get("000") != ev.get("003")
     assert "001" not in ev
     assert site.inferred_dates == {"000": "2024-02-14"}
+
+
+def test_event_window_is_a_setting():
+    arts = [_meeting("a", "2024-02-14", "Hossein Amir-Abdollahian", ["p1", "p2"]),
+            _meeting("b", "2024-02-16", "Hossein Amir-Abdollahian", ["p1", "p2"])]
+    assert set(link(arts).article_event) == {"a", "b"}
+    assert link(arts, event_window_days=1).article_event == {}
+
+
+def test_undated_report_fitting_two_events_equally_stays_alone():
+    undated = _meeting("u", None, "Hossein Amir-Abdollahian", ["p1", "p2"])
+    site = link([undated,
+                 _meeting("m1", "2024-02-14", "Hossein Amir-Abdollahian", ["p1", "p2"]),
+                 _meeting("m2", "2024-05-20", "Hossein Amir-Abdollahian", ["p1", "p2"])])
+    assert "u" not in site.article_event and site.inferred_dates == {}

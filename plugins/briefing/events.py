@@ -100,7 +100,7 @@ def descriptor_fits(descriptor: str, profiles: Sequence[Profile]) -> bool:
 
 def _ordinal(day: str | None) -> int | None:
     try:
-        return Date.fromisoformat(day).toordinal() if day else None
+        return Date.fromisoformat(day[:10]).toordinal() if day else None
     except ValueError:
         return None
 
