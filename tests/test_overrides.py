@@ -112,3 +112,18 @@ def test_same_contradicting_different_keeps_apart():
     site = link(_articles(), ov)
     assert actor_named(site, "Ali Bagheri").id != actor_named(site, "Ali Bagheri Kani").id
     assert any("contradicts 'different'" in w for w in site.warnings)
+
+
+def test_documented_example_is_valid(tmp_path):
+    """The format shown in the module docstring (and the README) loads without warnings."""
+    import textwrap
+
+    from briefing import overrides
+
+    doc = overrides.__doc__
+    block = doc.split("Format (every key optional)::", 1)[1].split("\n\n", 2)[1]
+    path = tmp_path / "actors.yml"
+    path.write_text(textwrap.dedent(block), encoding="utf-8")
+    ov = load(path)
+    assert ov.warnings == []
+    assert ov.same and ov.different and ov.actors["Amir-Abdollahian"].kind == "person"
