@@ -355,3 +355,15 @@ def test_a_us_state_is_not_a_nationality(nlp):
     actors_mod.resolve_speakers([q], found, doc)
     assert "Mexican" not in q.speaker.name
     assert q.speaker.name == "New Mexico governor"
+
+
+def test_names_inside_a_quote_are_not_the_pronoun_speaker(nlp):
+    text = (
+        "President Barack Obama spoke in Honolulu on Friday.\n\n"
+        "\"My top science adviser, John Holdren, sends me charts,\" he said."
+    )
+    doc, found = analyse(nlp, text)
+    start = doc.text.index("he said")
+    q = Quote(text="...", start=0, end=0, kind="direct", speaker=Speaker("he", start, start + 2))
+    actors_mod.resolve_speakers([q], found, doc)
+    assert (q.speaker.name, q.speaker.actor) == ("Barack Obama", "barack-obama")

@@ -14,8 +14,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from . import names, roles
+from . import names, quote_marks, roles
 from .model import Actor
+from .textformat import split_paragraphs
 
 _PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -162,6 +163,12 @@ class Tracker:
         self.places = places
         self.title_tokens = title_tokens
         self.speakers = list(speakers)
+        # Words inside quotation marks are the speaker's voice: their pronouns are not ours
+        # to resolve, and names said in a quote are not who the article is focused on.
+        text = doc.text
+        self.quoted = sorted((r.start, r.end) for r in quote_marks.find_quoted(
+            text, split_paragraphs(text)))
+        self._quoted_starts = [a for a, _ in self.quoted]
         self.targets: dict[str, Target] = {}
         self.named: list[tuple[int, int, Target]] = []  # token spans of named mentions
         for a in actors:
@@ -229,6 +236,10 @@ class Tracker:
         e_char = self.doc[end - 1].idx + len(self.doc[end - 1])
         return any(a < e_char and s_char < b for a, b in self.speakers)
 
+    def _in_quote(self, char: int) -> bool:
+        k = bisect.bisect_right(self._quoted_starts, char) - 1
+        return k >= 0 and char < self.quoted[k][1]
+
     # -- resolution ---------------------------------------------------------------------
     def resolve(self) -> dict[tuple[int, int], Target]:
         """Char span -> target for every mention the pass could resolve."""
@@ -237,6 +248,9 @@ class Tracker:
         for start, end, kind, head, payload in self._mentions():
             tok = self.doc[head]
             sent = self.sent_of[head]
+            quoted = self._in_quote(tok.idx)
+            if quoted and kind != "named":
+                continue
             subject = tok.dep_ in _SUBJECT_DEPS or (
                 tok.dep_ == "conj" and tok.head.dep_ in _SUBJECT_DEPS
             )
@@ -256,7 +270,9 @@ class Tracker:
                     and self.para_of[head] == 0 and len(target.roles) == 1
                     and not any(h.target.kind == "person" for h in history)):
                 target.lead = True
-            history.append(_Seen(sent, head, target, subject, self._is_speaker(start, end)))
+            if not quoted:
+                history.append(_Seen(sent, head, target, subject,
+                                     self._is_speaker(start, end)))
             span = self.doc[start:end]
             out[(span.start_char, span.end_char)] = target
         return out
