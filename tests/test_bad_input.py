@@ -246,3 +246,58 @@ def test_five_megabyte_article_builds_in_bounded_time_and_memory(tmp_path):
     last = page.select(".full-text p")[-1].get_text()
     assert last == "The final paragraph of the very long report."
     assert "BRIEFING_MAX_CHARS" in _warnings(page)
+
+
+def test_report_accounts_for_every_file_pelican_saw_or_not(tmp_path):
+    """The accounting itself, on Pelican's own records: failed reads, its validation
+    errors, files no reader claims, and files IGNORE_FILES hides."""
+    import logging
+    from types import SimpleNamespace
+
+    from briefing import report
+
+    for name in ("ok.txt", "bad.txt", "invalid.md", "photo.jpg", ".hidden.txt", "README.md"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "notes.docx").write_text("x", encoding="utf-8")
+
+    class Article:  # the attributes the report reads from Pelican's Article
+        title, url, undated, briefing_warnings = "Ok", "briefings/ok/", False, ["a warning"]
+
+        def get_relative_source_path(self):
+            return "ok.txt"
+
+    def record(level, msg, *args):
+        return logging.LogRecord("t", level, __file__, 1, msg, args, None)
+
+    gen = SimpleNamespace(
+        context={"generated_content": {"ok.txt": Article(), "bad.txt": None, "invalid.md": None}},
+        articles=[Article()], readers=SimpleNamespace(extensions=["txt", "md", "static"]),
+    )
+    records = [
+        record(logging.WARNING, report.SKIP_MESSAGE, "bad.txt", "the file is empty (0 bytes)"),
+        record(logging.ERROR, "Could not process %s", "./bad.txt"),
+        record(logging.ERROR, "Skipping %s: could not find information about '%s'",
+               str(tmp_path / "invalid.md"), "title"),
+        record(logging.WARNING, report.WARN_MESSAGE, "ok.txt", "a warning"),  # not twice
+        record(logging.WARNING, "briefing: %s: extraction failed (%s)", "ok.txt", "boom"),
+        record(logging.WARNING, "something about %s", str(tmp_path / "ok.txt")),
+    ]
+    result = report.collect([gen], records, tmp_path, {"IGNORE_FILES": [".*", "README*"]})
+    data = result.to_json()
+    assert data["skipped"] == [
+        {"file": "bad.txt", "reason": "the file is empty (0 bytes)"},
+        {"file": "invalid.md", "reason": "could not find information about 'title'"},
+        {"file": "photo.jpg",
+         "reason": "not read: .jpg is not an article format (Briefing reads .md, .txt)"},
+        {"file": "sub/notes.docx",
+         "reason": "not read: .docx is not an article format (Briefing reads .md, .txt)"},
+    ]
+    assert data["warnings"] == [
+        {"file": "", "message": "something about ok.txt"},
+        {"file": "ok.txt", "message": "a warning"},
+        {"file": "ok.txt", "message": "extraction failed (boom)"},
+    ]
+    assert data["errors"] == [] and not result.clean
+    assert data["counts"]["articles"] == 1
+    assert "<" not in report.dumps({"t": "<script>"})

@@ -21,6 +21,7 @@ from typing import Any
 SKIP_MESSAGE = "briefing: skipped %s: %s"  # (file relative to content, reason)
 WARN_MESSAGE = "briefing: %s: %s"  # (file relative to content, warning)
 _PELICAN_FAILED = "Could not process %s"
+_PELICAN_INVALID = "Skipping %s: "
 
 REPORT_PATH = Path("data") / "report.json"
 
@@ -85,6 +86,12 @@ def dumps(data: Any) -> str:
     """JSON that stays data even if pasted into HTML: ``<``, ``>`` and ``&`` are escaped."""
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+
+
+def _relative(path: str, content: Path) -> str:
+    if os.path.isabs(path):
+        path = os.path.relpath(path, content)
+    return os.path.normpath(path).replace(os.sep, "/")
 
 
 def _ignored(name: str, patterns: Iterable[str]) -> bool:
@@ -204,6 +211,12 @@ def collect(
             logged_warnings.add((str(args[0]), str(args[1])))
         elif record.msg == _PELICAN_FAILED and args:
             failed.add(os.path.normpath(str(args[0])).replace(os.sep, "/"))
+        elif str(record.msg).startswith(_PELICAN_INVALID) and args:
+            # Pelican's own validation ("could not find information about 'title'"...).
+            path = _relative(str(args[0]), Path(content))
+            prefix = f"Skipping {args[0]}: "
+            message = record.getMessage()
+            reasons[path] = message[len(prefix):] if message.startswith(prefix) else message
         elif record.levelno >= logging.ERROR:
             report.errors.append(Entry("", rel(record.getMessage())))
         elif record.levelno >= logging.WARNING:
