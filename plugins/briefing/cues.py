@@ -164,7 +164,7 @@ def _subject(verb: Token, quoted: Inside = _never) -> Token | None:
     fallback = None
     node = verb
     for _ in range(6):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         if node.pos_ not in ("VERB", "AUX"):
@@ -242,10 +242,10 @@ def _cue_extent(verb: Token) -> tuple[int, int]:
             end = child.idx + len(child)
     # ``wrote in a statement``: prep "in" right after the verb whose object is a channel
     j = verb.i + 1
-    if j < len(doc) and doc[j].lower_ == "in" and doc[j].head is verb:
+    if j < len(doc) and doc[j].lower_ == "in" and doc[j].head.i == verb.i:
         objs = [c for c in doc[j].children if c.dep_ == "pobj"]
         if objs and objs[0].lemma_.lower() in CHANNELS:
-            last = max(t.i for t in objs[0].subtree)
+            last = objs[0].i  # the noun, not a that-clause hanging from it
             if last - j <= 4:
                 end = doc[last].idx + len(doc[last])
     return start, end
@@ -333,7 +333,7 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
         if to is not None and outside(tok):
             objs = [c for c in to.children if c.dep_ == "pobj"]
             speaker = mention_span(objs[0]) if objs else None
-            head = tok.head if tok.head is not tok else None
+            head = tok.head if tok.head.i != tok.i else None
             content = None
             if head is not None:
                 skip = {t.i for t in tok.subtree}
@@ -356,6 +356,8 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
                 if child.dep_ == "xcomp" and lemma in ("urge", "ask", "tell", "warn", "call"):
                     content_root = child
                     break
+        if content_root is None:
+            content_root = _channel_clause(tok)
         subj = _subject(tok, outside_not)
         if content_root is not None:
             content = _span_chars(_clause_tokens(tok, content_root, subj))
@@ -413,7 +415,7 @@ def _called_as(verb: Token) -> tuple[Token, tuple[int, int] | None] | None:
 def _parenthetical_content(verb: Token) -> tuple[Token, tuple[int, int] | None] | None:
     """``Acts of protest, Mr. Obama said, are acts of patriotism``: the cue sits inside the
     clause it reports; the content is that clause without the cue's own words."""
-    if verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or verb.head is verb:
+    if verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or verb.head.i == verb.i:
         return None
     head = verb.head
     if head.pos_ not in ("VERB", "AUX") or head.sent != verb.sent:
@@ -444,6 +446,21 @@ def _is_comma_bracketed(verb: Token) -> bool:
 def _contiguous_run(toks: list[Token], anchor: Token) -> list[Token]:
     """The longest run of tokens around ``anchor`` with gaps only where the cue was cut."""
     return toks
+
+
+def _channel_clause(verb: Token) -> Token | None:
+    """``said in a statement that …``: the parse hangs the that-clause on the channel noun."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in CHANNELS:
+                for clause in noun.children:
+                    if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                    ):
+                        return clause
+    return None
 
 
 def _colon_after(tok: Token) -> bool:
@@ -482,7 +499,7 @@ def governing_cue(doc: Doc, start: int, end: int, quoted: Inside = _never) -> Cu
                     return None
                 s, e = _cue_extent(node)
                 return Cue(node, s, e, mention_span(subj), None, None)
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
     return None

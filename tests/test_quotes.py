@@ -1,0 +1,321 @@
+"""Quote and attribution extraction: the hard cases, on inline text and on the seed articles.
+
+Inline strings run everywhere; the seed tests read ``../shared/seeds`` and skip without it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from briefing.model import Quote
+from briefing.quote_marks import find_quoted
+from briefing.quotes import find_quotes
+from briefing.textformat import mask_date_line, parse_text, split_paragraphs
+from conftest import SEEDS_DIR
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+@pytest.fixture(scope="module")
+def run(spacy_nlp):
+    def _run(text: str) -> list[Quote]:
+        parsed = parse_text(text)
+        doc = spacy_nlp(mask_date_line(text, parsed.body_start))
+        quotes = find_quotes(doc, parsed.paragraphs)
+        for q in quotes:  # the offsets contract, always
+            assert q.text == text[q.start : q.end]
+            if q.speaker is not None:
+                assert text[q.speaker.start : q.speaker.end] == q.speaker.name
+            if q.cue_start is not None:
+                assert text[q.cue_start : q.cue_end] == q.cue
+        return quotes
+
+    return _run
+
+
+def one(quotes: list[Quote], text: str, kind: str | None = None) -> Quote:
+    found = [q for q in quotes if q.text == text and (kind is None or q.kind == kind)]
+    assert len(found) == 1, f"want one quote {text!r}, got {[q.text for q in quotes]}"
+    return found[0]
+
+
+def speaker(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker else None
+
+
+def seed(name: str) -> str:
+    path = next(iter(sorted(SEEDS_DIR.glob(f"{name}_*.txt"))), None)
+    if path is None:
+        pytest.skip(f"seed {name} not found in {SEEDS_DIR}")
+    with open(path, encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+# ------------------------------------------------------------------ marks and spans
+
+
+def test_curly_quote_cue_after(run):
+    q = one(run("“Taxes will rise next year,” Maria Lopez said.\n"), "Taxes will rise next year")
+    assert q.kind == "direct" and q.cue == "said" and speaker(q) == "Maria Lopez"
+
+
+def test_straight_quote_inverted_cue(run):
+    q = one(run('"We are ready for the talks," said the spokesman.'), "We are ready for the talks")
+    assert q.cue == "said" and speaker(q) == "the spokesman"
+
+
+def test_cue_before_with_comma(run):
+    q = one(run("He asserted, “The plan will fail.”"), "The plan will fail.")
+    assert q.cue == "asserted" and speaker(q) == "He"
+
+
+def test_single_quotes_and_apostrophes(run):
+    text = (
+        "The minister said relations are going ‘very well’, adding Iran’s ‘cordial’ ties with "
+        "the Zionists' rivals can improve."
+    )
+    quotes = run(text)
+    direct = sorted(q.text for q in quotes if q.kind == "direct")
+    assert direct == ["cordial", "very well"]
+    assert speaker(one(quotes, "very well")) == "The minister"
+    # an apostrophe never opens or closes a quote
+    assert not any(q.text.startswith(("s ", "’", "'")) for q in quotes)
+
+
+def test_straight_single_quote_vs_plural_possessive(run):
+    quotes = run("The workers' union called the offer 'a disgrace' on Tuesday.")
+    assert [q.text for q in quotes if q.kind == "direct"] == ["a disgrace"]
+
+
+def test_quote_runs_over_paragraphs(run):
+    text = (
+        "“The first part of the speech is about schools.\n\n"
+        "“The second part is about roads,” the senator said.\n"
+    )
+    quotes = [q for q in run(text) if q.kind == "direct"]
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.text.startswith("The first part") and q.text.endswith("about roads")
+    assert speaker(q) == "the senator"
+
+
+def test_unclosed_quote_stops_at_paragraph_end(run):
+    text = "The mayor said “this never closes.\n\nA new paragraph without marks follows here."
+    quotes = [q for q in run(text) if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["this never closes."]
+
+
+def test_split_quote_both_parts_attributed(run):
+    quotes = run("“The talks were useful,” he said. “We will meet again next month.”")
+    assert speaker(one(quotes, "The talks were useful")) == "he"
+    second = one(quotes, "We will meet again next month.")
+    assert speaker(second) == "he" and second.cue == "said"
+
+
+def test_quote_in_next_paragraph_inherits_speaker(run):
+    text = "“The first point is simple,” Smith said.\n\n“The second point is harder to make.”"
+    q = one(run(text), "The second point is harder to make.")
+    assert speaker(q) == "Smith"
+
+
+def test_statement_as_speaker(run):
+    q = one(
+        run("“The meeting was productive,” the ministry statement said."),
+        "The meeting was productive",
+    )
+    assert speaker(q) == "the ministry statement"
+
+
+def test_wrote_in_a_statement(run):
+    text = "“The visit went well,” the palace office wrote in a statement."
+    q = one(run(text), "The visit went well")
+    assert q.cue == "wrote in a statement" and speaker(q) == "the palace office"
+
+
+def test_cue_inside_quote_names_inner_subject(run):
+    text = "The statement added that the envoy “stressed the importance of dialogue.”"
+    q = one(run(text), "stressed the importance of dialogue.", "direct")
+    assert speaker(q) == "the envoy" and q.cue == "stressed"
+
+
+def test_and_added_inherits_subject(run):
+    text = "The mayor spoke for an hour and added, “The budget is balanced.”"
+    q = one(run(text), "The budget is balanced.")
+    assert q.cue == "added" and speaker(q) == "The mayor"
+
+
+def test_dash_attribution(run):
+    q = one(
+        run("“We deserve better than this campaign.” ― Martha Aguilar\n"),
+        "We deserve better than this campaign.",
+    )
+    assert speaker(q) == "Martha Aguilar"
+
+
+def test_title_is_not_a_quote(run):
+    quotes = run("She appeared on CBS’s “Face the Nation” to discuss the budget.")
+    assert not [q for q in quotes if q.kind == "direct"]
+
+
+def test_unbalanced_marks_never_absurd(run):
+    text = "He said ” this ” is “ odd \" text ' with ‘ marks’.\n\nNext “paragraph."
+    quotes = run(text)
+    # the second paragraph does not open with a mark, so nothing runs into it
+    assert quotes and all("\n\n" not in q.text for q in quotes)
+
+
+# ------------------------------------------------------------------ indirect speech
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "who"),
+    [
+        (
+            "The minister stressed that the talks must continue.",
+            "the talks must continue",
+            "stressed",
+            "The minister",
+        ),
+        (
+            "The mayor said the roads would reopen soon.",
+            "the roads would reopen soon",
+            "said",
+            "The mayor",
+        ),
+        (
+            "According to the ministry, the border will reopen on Monday.",
+            "the border will reopen on Monday",
+            "According to",
+            "the ministry",
+        ),
+        (
+            "The senator called for an immediate ceasefire.",
+            "an immediate ceasefire",
+            "called for",
+            "The senator",
+        ),
+        (
+            "The governor noted that revenue fell sharply last year.",
+            "revenue fell sharply last year",
+            "noted",
+            "The governor",
+        ),
+        (
+            "The official emphasized that the deal was fair.",
+            "the deal was fair",
+            "emphasized",
+            "The official",
+        ),
+        (
+            "The ministry said in a statement that the embassy would stay open.",
+            "the embassy would stay open",
+            "said in a statement",
+            "The ministry",
+        ),
+        (
+            "The economy, the finance minister said, is growing faster than expected.",
+            None,
+            "said",
+            "the finance minister",
+        ),
+    ],
+)
+def test_indirect_speech(run, text, content, cue, who):
+    quotes = [q for q in run(text) if q.kind == "indirect"]
+    assert len(quotes) == 1, [q.text for q in quotes]
+    q = quotes[0]
+    if content is not None:
+        assert q.text == content
+    else:
+        assert "economy" in q.text and "growing faster" in q.text
+    assert q.cue == cue and speaker(q) == who
+
+
+def test_deputy_minister_subject_keeps_prep_modifier(run):
+    text = "The deputy foreign minister for political affairs said that ties are strong."
+    q = one(run(text), "ties are strong")
+    assert speaker(q) == "The deputy foreign minister for political affairs"
+
+
+def test_relative_clause_is_not_part_of_the_mention(run):
+    text = "The envoy, who arrived on Monday, said that the talks would resume."
+    q = one(run(text), "the talks would resume")
+    assert speaker(q) == "The envoy"
+
+
+# ------------------------------------------------------------------ quote marks alone
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .,\n\"'“”‘’«»:", max_size=120))
+def test_find_quoted_spans_are_sane(text):
+    paragraphs = split_paragraphs(text)
+    for r in find_quoted(text, paragraphs):
+        assert 0 <= r.open < r.start <= r.end <= len(text)
+        # a quote never spans more than the paragraphs it was opened and continued in
+        assert r.end <= max(e for _, e in paragraphs)
+
+
+# ------------------------------------------------------------------ seed articles
+
+
+def test_seed_004_direct_quote_mentions(run):
+    text = seed("004")
+    quotes = run(text)
+    starts = {
+        "The second step in the neighborly policy": "Bagheri Kani",
+        "We welcome Qatar’s effective role": "The Iranian diplomat",
+        "Any lasting regional arrangements": "the deputy foreign minister for political affairs",
+        "Palestine is the key to the region’s stability": "Bagheri Kani",
+    }
+    for prefix, who in starts.items():
+        found = [q for q in quotes if q.kind == "direct" and q.text.startswith(prefix)]
+        assert len(found) == 1, prefix
+        q = found[0]
+        assert speaker(q) == who, (prefix, speaker(q))
+        # the mention is the subject right there in the article, not one elsewhere
+        assert q.speaker.start < q.start
+
+
+def test_seed_004_statement_quotes(run):
+    quotes = run(seed("004"))
+    q = [x for x in quotes if x.kind == "direct" and x.text.startswith("During the meeting")][0]
+    assert speaker(q) == "the Qatari statement"
+    q = [x for x in quotes if x.kind == "direct" and x.text.startswith("stressed the importance")]
+    assert speaker(q[0]) == "the Qatari diplomat"
+    q = [x for x in quotes if x.kind == "direct" and x.text.startswith("stressed that this")]
+    assert speaker(q[0]) == "He"
+
+
+def test_seed_000_partial_quotes(run):
+    text = seed("000")
+    quotes = run(text)
+    assert speaker(one(quotes, "very well")) == "The Iranian minister"
+    assert speaker(one(quotes, "have never been so close")) == "He"
+    stressing = [q for q in quotes if q.kind == "direct" and q.text.startswith("it shows we")]
+    assert speaker(stressing[0]) == "He"
+    # Iran’s, the region’s: apostrophes, never quote marks
+    assert not any(q.kind == "direct" and q.text.startswith("s ") for q in quotes)
+    assert one(quotes, "cordial and brotherly").kind == "direct"
+
+
+def test_seed_002_quotes(run):
+    quotes = run(seed("002"))
+    assert speaker(one(quotes, "very good")) == "Amir-Abdollahian"
+    long = [q for q in quotes if q.kind == "direct" and q.text.startswith("During the meeting")]
+    assert speaker(long[0]) == "the Amiri Diwan office"
+    assert long[0].cue == "wrote in a statement"
+
+
+def test_seed_001_asserted(run):
+    quotes = run(seed("001"))
+    q = [x for x in quotes if x.kind == "direct" and x.text.startswith("The Zionists need")]
+    assert speaker(q[0]) == "He" and q[0].cue == "asserted"
+
+
+def test_seed_003_indirect(run):
+    quotes = run(seed("003"))
+    acc = [q for q in quotes if q.cue and q.cue.lower() == "according to"]
+    assert acc and speaker(acc[0]) == "the Qatari diplomat"
+    first = [q for q in quotes if q.cue == "emphasized"][0]
+    assert speaker(first).endswith("Ali Bagheri Kani")
+    assert first.text.startswith("the second step in improving neighborhood policy")
