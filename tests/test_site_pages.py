@@ -479,6 +479,12 @@ def test_cache_round_trip_and_corrupt_entries(tmp_path, caplog):
                for r in caplog.records)
 
 
+def test_cache_version_covers_the_extraction_code_only():
+    modules = cache_mod.extraction_modules()
+    assert {"extract", "quotes", "actors", "topics", "model", "textformat"} <= set(modules)
+    assert not {"site", "pages", "feeds", "export", "linking"} & set(modules)
+
+
 def test_body_html_marks_nested_crossing_and_multi_paragraph_quotes():
     text = "Alpha said “one two” here.\n\nBeta went on: three four."
     paras = [(0, 26), (28, len(text))]

@@ -1,12 +1,13 @@
 """Extraction cache: one JSON file per article text, under Pelican's ``CACHE_PATH``/briefing.
 
 The key is sha256(code version, model name, text), so an edit to the article, a different
-spaCy pipeline or a change to the plugin's code each miss the cache instead of serving a
+spaCy pipeline or a change to the extraction code each miss the cache instead of serving a
 stale result. A corrupt entry is ignored (with a warning) and rewritten.
 """
 
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
 import json
@@ -23,13 +24,44 @@ logger = logging.getLogger(__name__)
 FORMAT = "1"  # bump when the cached JSON layout changes
 
 
+def _local_imports(path: Path) -> set[str]:
+    """Names of this package's modules that ``path`` imports (``from . import x``, ``from .x``)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                names.add(node.module.split(".")[0])
+            else:
+                names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("briefing."):
+            names.add(node.module.split(".")[1])
+    return names
+
+
+def extraction_modules() -> list[str]:
+    """``extract`` and every module of the package it imports, however indirectly."""
+    package = Path(__file__).resolve().parent
+    todo, seen = ["extract"], set()
+    while todo:
+        name = todo.pop()
+        path = package / f"{name}.py"
+        if name in seen or not path.is_file():
+            continue
+        seen.add(name)
+        todo.extend(_local_imports(path))
+    return sorted(seen)
+
+
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """A digest of the plugin's source: any code change invalidates cached extractions."""
+    """A digest of the extraction code (``extraction_modules``): editing any of it
+    invalidates cached extractions; editing the site, feeds or linking code does not (they
+    run on every build anyway)."""
+    package = Path(__file__).resolve().parent
     digest = hashlib.sha256(FORMAT.encode())
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    for name in extraction_modules():
+        digest.update(name.encode())
+        digest.update((package / f"{name}.py").read_bytes())
     return digest.hexdigest()[:16]
 
 
