@@ -497,3 +497,19 @@ def test_undated_report_fitting_two_events_equally_stays_alone():
                  _meeting("m1", "2024-02-14", "Hossein Amir-Abdollahian", ["p1", "p2"]),
                  _meeting("m2", "2024-05-20", "Hossein Amir-Abdollahian", ["p1", "p2"])])
     assert "u" not in site.article_event and site.inferred_dates == {}
+
+
+def test_same_name_different_countries_stays_apart():
+    site = link([
+        article("a", None, [org("o1", "Foreign Ministry", countries=IRAN),
+                            person("p1", "Ali Khan", countries=["Pakistan"])]),
+        article("b", None, [org("o1", "Foreign Ministry", countries=QATAR),
+                            person("p1", "Ali Khan", countries=["India"])]),
+        article("c", None, [org("o1", "foreign ministry", countries=IRAN),
+                            person("p1", "Khan")]),
+    ])
+    ministries = sorted(a.id for a in site.actors.values() if a.kind == "organization")
+    assert ministries == ["foreign-ministry", "foreign-ministry-qatar"]
+    assert site.actor_map[("a", "o1")] == site.actor_map[("c", "o1")]
+    khans = {site.actor_map[(s, "p1")] for s in "abc"}
+    assert len(khans) == 3  # "Khan" alone fits two people: kept apart

@@ -7,7 +7,8 @@ an editor's ``different``): A~B and B~C never chain into A=C when A and C confli
 
 Order of evidence:
 1. editor's ``same`` groups (overrides);
-2. identical names (after folding case, diacritics, honorifics, particles);
+2. identical names (after folding case, diacritics, honorifics, particles), unless the
+   articles tie them to different countries;
 3. the same full name with transliteration variants (``al-Khalifi``/``al-Khulaifi``), only
    with corroboration: a shared country, a similar role or a shared co-occurring actor;
 4. shorter forms (``Ali Bagheri``, ``Bagheri Kani``) into the one fuller name they fit;
@@ -196,16 +197,35 @@ def cluster(
     return cl.groups(), warnings
 
 
+def _merge_identical(cl: _Clusters, groups: Iterable[list[int]]) -> list[int]:
+    """Merge nodes with the same name unless their countries disagree (two "Foreign
+    Ministry"s, two "Ali Khan"s of different countries); returns one node per cluster."""
+    reps = []
+    for members in groups:
+        heads: list[int] = []
+        for i in members:
+            for h in heads:
+                if not _evidence(_nodes_of(cl, h), [cl.nodes[i]])[1] and cl.union(h, i):
+                    break
+            else:
+                heads.append(i)
+        reps.extend(heads)
+    return sorted(reps)
+
+
+def _nodes_of(cl: _Clusters, i: int) -> list[Node]:
+    return [cl.nodes[m] for m in cl.members[cl.find(i)]]
+
+
 def _cluster_named(cl: _Clusters, idx: list[int]) -> None:
     """Institutions and places: same words, else an alias or acronym of exactly one other."""
     by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in idx:
         by_key[nm.org_key(cl.nodes[i].name)].append(i)
-    for members in by_key.values():
-        for i in members[1:]:
-            cl.union(members[0], i)
-    reps = sorted(members[0] for members in by_key.values())
-    rep_of_key = {nm.org_key(cl.nodes[i].name): i for i in reps}
+    reps = _merge_identical(cl, by_key.values())
+    reps_of_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in reps:
+        reps_of_key[nm.org_key(cl.nodes[i].name)].append(i)
     by_initials: dict[str, list[int]] = defaultdict(list)
     by_acronym: dict[str, list[int]] = defaultdict(list)
     for i in reps:
@@ -215,7 +235,7 @@ def _cluster_named(cl: _Clusters, idx: list[int]) -> None:
             by_acronym[acr].append(i)
     for i in reps:
         node = cl.nodes[i]
-        cands = {rep_of_key[k] for k in map(nm.org_key, node.aliases) if k in rep_of_key}
+        cands = {j for k in map(nm.org_key, node.aliases) for j in reps_of_key.get(k, ())}
         acr = nm.acronym(node.name)
         if acr:
             cands.update(by_initials.get(acr, ()))
@@ -239,10 +259,7 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn: Callable[..., None]) -
     by_tokens: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in proper:
         by_tokens[cl.person[i].tokens].append(i)
-    for members in by_tokens.values():  # 2. identical names
-        for i in members[1:]:
-            cl.union(members[0], i)
-    reps = sorted(members[0] for members in by_tokens.values())
+    reps = _merge_identical(cl, by_tokens.values())  # 2. identical names
     multi = [i for i in reps if not cl.person[i].single]
     single = [i for i in reps if cl.person[i].single]
 
@@ -268,7 +285,7 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn: Callable[..., None]) -
         rel, q = nm.compare_persons(cl.person[i], cl.person[j])
         if rel == "equal":
             score, disagree = _evidence(members_of(i), members_of(j))
-            if q == nm.EXACT or (score >= 1 and not disagree):
+            if not disagree and (q == nm.EXACT or score >= 1):
                 cl.union(i, j)
         elif rel == "a<b":
             shorter[i].add(j)
