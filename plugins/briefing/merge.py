@@ -202,19 +202,17 @@ def _merge_identical(cl: _Clusters, groups: Iterable[list[int]]) -> list[int]:
     Ministry"s, two "Ali Khan"s of different countries); returns one node per cluster."""
     reps = []
     for members in groups:
-        heads: list[int] = []
+        heads: list[tuple[int, set[str]]] = []  # (node, countries of its cluster so far)
         for i in members:
-            for h in heads:
-                if not _evidence(_nodes_of(cl, h), [cl.nodes[i]])[1] and cl.union(h, i):
+            mine = cl.nodes[i].countries
+            for h, countries in heads:
+                if (not mine or not countries or mine & countries) and cl.union(h, i):
+                    countries |= mine
                     break
             else:
-                heads.append(i)
-        reps.extend(heads)
+                heads.append((i, set(mine)))
+        reps.extend(h for h, _ in heads)
     return sorted(reps)
-
-
-def _nodes_of(cl: _Clusters, i: int) -> list[Node]:
-    return [cl.nodes[m] for m in cl.members[cl.find(i)]]
 
 
 def _cluster_named(cl: _Clusters, idx: list[int]) -> None:
