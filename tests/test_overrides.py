@@ -127,3 +127,16 @@ def test_documented_example_is_valid(tmp_path):
     ov = load(path)
     assert ov.warnings == []
     assert ov.same and ov.different and ov.actors["Amir-Abdollahian"].kind == "person"
+
+
+def test_actor_entry_by_disambiguated_id():
+    arts = [
+        article("a", None, [org("o1", "Foreign Ministry", countries=["Iran"])]),
+        article("b", None, [org("o1", "Foreign Ministry", countries=["Qatar"])]),
+    ]
+    assert sorted(link(arts).actors) == ["foreign-ministry", "foreign-ministry-qatar"]
+    ov = parse({"actors": {"foreign-ministry-qatar": {"name": "Qatari Foreign Ministry"}}},
+               "actors.yml")
+    site = link(arts, ov)
+    assert sorted(site.actors) == ["foreign-ministry", "qatari-foreign-ministry"]
+    assert site.actor_map[("b", "o1")] == "qatari-foreign-ministry"

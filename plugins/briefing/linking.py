@@ -164,6 +164,14 @@ def _disambiguate(base: str, clusters: list[dict]) -> None:
         used.add(cid)
 
 
+def _assign_ids(clusters: list[dict]) -> None:
+    by_base: dict[str, list[dict]] = defaultdict(list)
+    for c in clusters:
+        by_base[slugify(c["name"]) or "actor"].append(c)
+    for base, cs in sorted(by_base.items()):
+        _disambiguate(base, cs)
+
+
 def link(
     articles: Sequence[ArticleInput],
     overrides: Overrides | None = None,
@@ -209,11 +217,12 @@ def link(
             }
         )
 
-    # Actor entries addressed by a name or by the id the actor would otherwise get.
+    # Actor entries addressed by the id the actor would otherwise get, or by a name.
+    _assign_ids(clusters)
     for key, entry in sorted(ov.actors.items()):
-        targets = [c for c in clusters if set(c["members"]) & entry_nodes[key]]
+        targets = [c for c in clusters if c["id"] == key]
         if not targets:
-            targets = [c for c in clusters if slugify(c["name"]) == slugify(key)]
+            targets = [c for c in clusters if set(c["members"]) & entry_nodes[key]]
         if not targets:
             msg = f"briefing: {ov.path or 'overrides'}: actor {key!r} not found"
             site.warnings.append(msg)
@@ -228,11 +237,7 @@ def link(
                 c["description"] = entry.description
             c["extra_aliases"] = list(entry.aliases)
 
-    by_base: dict[str, list[dict]] = defaultdict(list)
-    for c in clusters:
-        by_base[slugify(c["name"]) or "actor"].append(c)
-    for base, cs in sorted(by_base.items()):
-        _disambiguate(base, cs)
+    _assign_ids(clusters)  # again: overrides may have renamed actors
 
     by_slug = {a.slug: a for a in articles}
     for c in sorted(clusters, key=lambda c: c["id"]):
