@@ -513,3 +513,45 @@ def test_same_name_different_countries_stays_apart():
     assert site.actor_map[("a", "o1")] == site.actor_map[("c", "o1")]
     khans = {site.actor_map[(s, "p1")] for s in "abc"}
     assert len(khans) == 3  # "Khan" alone fits two people: kept apart
+
+
+POOL = [
+    "Tamim bin Hamad Al Thani", "Sheikh Tamim", "Tamim Al Thani", "Al Thani",
+    "Mohammed bin Abdulrahman Al Thani", "Sheikh Mohammed", "Mohammed Al Thani", "Mohammed",
+    "Mohammad bin Abdul Aziz al-Khulaifi", "Mohammad bin Abdul Aziz al-Khalifi", "al-Khulaifi",
+    "Mohammed bin Hamad Al Thani", "Ali Bagheri Kani", "Ali Bagheri", "Bagheri Kani", "Bagheri",
+    "Ali Larijani", "Ali", "Hossein Amir-Abdollahian", "Amirabdollahian", "Amir Abdollahian",
+]
+
+
+def test_clusters_never_hold_conflicting_names_whatever_the_input():
+    """Random sites over look-alike names: every pair inside a site actor is compatible,
+    so no chain A~B~C ever joins two conflicting people; order never matters."""
+    from briefing.namematch import parse_person, persons_conflict
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    names_st = st.lists(st.sampled_from(POOL), min_size=1, max_size=4, unique=True)
+    site_st = st.lists(st.tuples(names_st, st.sampled_from([[], IRAN, QATAR])),
+                       min_size=1, max_size=6)
+
+    @settings(max_examples=150, deadline=None)
+    @given(site_st, st.randoms(use_true_random=False))
+    def check(spec, rnd):
+        arts = [article(f"a{k}", None, [person(f"p{j}", n, countries=c)
+                                        for j, n in enumerate(names)])
+                for k, (names, c) in enumerate(spec)]
+        site = link(arts)
+        members: dict[str, list[str]] = {}
+        for art in arts:
+            for a in art.extraction.actors:
+                members.setdefault(site.actor_map[(art.slug, a.id)], []).append(a.name)
+        for names in members.values():
+            for x in names:
+                for y in names:
+                    assert not persons_conflict(parse_person(x), parse_person(y)), (x, y)
+        shuffled = list(arts)
+        rnd.shuffle(shuffled)
+        assert link(shuffled) == site
+
+    check()
