@@ -555,3 +555,14 @@ def test_clusters_never_hold_conflicting_names_whatever_the_input():
         assert link(shuffled) == site
 
     check()
+
+
+def test_one_shared_person_on_the_same_day_needs_the_same_setting():
+    statement = article("s", "2024-02-14", [
+        person("p1", "Hossein Amir-Abdollahian", roles=["Iranian foreign minister"],
+               countries=IRAN, mentions=5),
+        place("g1", "Geneva"), place("g2", "Vienna")], quotes=["p1", "p1"],
+        topics=["Nuclear deal"])
+    site = link([statement,
+                 _meeting("m", "2024-02-14", "Hossein Amir-Abdollahian", ["p1", "p1", "p2"])])
+    assert site.article_event == {}

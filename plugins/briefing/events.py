@@ -29,6 +29,8 @@ PRINCIPAL_MIN_SHARE = 0.15
 # Dated articles: shared principal attention needed to call two reports one event.
 DATED_OVERLAP = 0.5
 DATED_CONTEXT = 0.15
+# Sharing a single principal is weaker evidence: the setting must agree much more.
+SINGLE_PRINCIPAL_CONTEXT = 0.4
 # Undated articles: minimum principal overlap and setting similarity, and the lead the
 # best event must have over the next one (ambiguous placements are left out).
 UNDATED_OVERLAP = 0.3
@@ -140,10 +142,13 @@ def _overlap(
     principals: Mapping[str, float],
     slugs: Sequence[str],
     profiles: Mapping[tuple[str, str], Profile],
-) -> float:
-    """Attention ``a`` and a group give to the same people, named or described; a
-    description is matched against the roles the group's own articles give."""
-    score = sum(min(w, principals[k]) for k, w in a.principals.items() if k in principals)
+) -> tuple[float, int]:
+    """Attention ``a`` and a group give to the same people, named or described, and how
+    many people that is; a description is matched against the roles the group's own
+    articles give."""
+    shared = [k for k in a.principals if k in principals]
+    score = sum(min(a.principals[k], principals[k]) for k in shared)
+    count = len(shared)
     unmatched = {k: w for k, w in principals.items() if k not in a.principals}
     for desc, w in sorted(a.descriptors.items()):
         fits = [
@@ -154,7 +159,8 @@ def _overlap(
         if len(fits) == 1:
             k = fits[0]
             score += min(w, unmatched.pop(k))
-    return score
+            count += 1
+    return score, count
 
 
 def _group_principals(group: Sequence[ArticleFacts]) -> dict[str, float]:
@@ -186,11 +192,15 @@ def find_events(
             d = _days(a.date, b.date)
             if d is None or d > window_days:
                 return False
-        ov = min(
+        (ov_ab, n_ab), (ov_ba, n_ba) = (
             _overlap(a, b.principals, [b.slug], profiles),
             _overlap(b, a.principals, [a.slug], profiles),
         )
-        return ov >= DATED_OVERLAP and idf.cosine(a.context, b.context) >= DATED_CONTEXT
+        if min(ov_ab, ov_ba) < DATED_OVERLAP:
+            return False
+        # one shared person (two statements by one minister) needs a much closer setting
+        need = DATED_CONTEXT if min(n_ab, n_ba) >= 2 else SINGLE_PRINCIPAL_CONTEXT
+        return idf.cosine(a.context, b.context) >= need
 
     def fits_group(g: list[ArticleFacts], f: ArticleFacts) -> bool:
         return all(
@@ -236,11 +246,11 @@ def find_events(
         scored = []
         near = sorted({gi for k in set(u.principals) | u.context for gi in index.get(k, ())})
         for g in (groups[gi] for gi in near):
-            ov = _overlap(u, _group_principals(g), [f.slug for f in g], profiles)
+            ov, n = _overlap(u, _group_principals(g), [f.slug for f in g], profiles)
             if ov < UNDATED_OVERLAP:
                 continue
             ctx = idf.cosine(u.context, set().union(*(f.context for f in g)))
-            if ctx >= UNDATED_CONTEXT:
+            if ctx >= (UNDATED_CONTEXT if n >= 2 else SINGLE_PRINCIPAL_CONTEXT):
                 scored.append((ov + ctx, g))
         scored.sort(key=lambda s: -s[0])
         if scored and (len(scored) == 1 or scored[0][0] - scored[1][0] >= UNDATED_MARGIN):
