@@ -566,3 +566,16 @@ def test_one_shared_person_on_the_same_day_needs_the_same_setting():
     site = link([statement,
                  _meeting("m", "2024-02-14", "Hossein Amir-Abdollahian", ["p1", "p1", "p2"])])
     assert site.article_event == {}
+
+
+def test_arabic_script_and_empty_names():
+    tamim = "تميم بن حمد آل ثاني"
+    site = link([
+        article("a", None, [person("p1", tamim), org("o1", "")]),
+        article("b", None, [person("p1", tamim), person("p2", "Sheikh"), person("p3", "")]),
+        article("c", None, [person("p1", "محمد بن عبدالرحمن آل ثاني")]),
+    ])
+    assert site.actor_map[("a", "p1")] == site.actor_map[("b", "p1")]
+    assert site.actor_map[("c", "p1")] != site.actor_map[("a", "p1")]
+    assert all(sid for sid in site.actor_map.values())
+    assert len(set(site.actor_map.values())) == len(site.actor_map) - 1

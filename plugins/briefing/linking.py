@@ -123,6 +123,8 @@ def _canonical(kind: str, members: Sequence[merge.Node]) -> str:
     Institutions and places: the name the articles' own extraction chose most often."""
     if kind != "person":
         names = Counter(n.name.strip() for n in members if n.name.strip())
+        if not names:
+            return members[0].local_id
 
         def org_rank(form: str):
             capitalised = sum(1 for w in form.split() if w[:1].isupper())
@@ -132,6 +134,8 @@ def _canonical(kind: str, members: Sequence[merge.Node]) -> str:
         return min(f for f in names if org_rank(f) == best)
     forms = [nm.strip_titles(f).strip() for n in members for f in n.forms]
     forms = [f for f in forms if f]
+    if not forms:  # an actor without a usable name keeps its per-article id
+        return members[0].name.strip() or members[0].local_id
     proper = [f for f in forms if nm.is_proper(f)] or forms
     counts = Counter(forms)
     token_support: Counter[str] = Counter()

@@ -31,8 +31,10 @@ OFFICE_TITLES = frozenset(
     princess general gen colonel col lieutenant senator sen governor gov ayatollah grand
     pope ambassador secretary mayor chairman chairwoman speaker premier""".split()
 )
-_PATRONYMIC = frozenset({"bin", "bint", "ibn", "binti"})
-_ARTICLE = frozenset({"al", "el", "ul"})
+# Latin transliterations and Arabic script (folded: the madda of "آل" is dropped).
+_PATRONYMIC = frozenset({"bin", "bint", "ibn", "binti", "\u0628\u0646", "\u0628\u0646\u062a",
+                         "\u0627\u0628\u0646"})
+_ARTICLE = frozenset({"al", "el", "ul", "\u0627\u0644"})
 # "Abdul Aziz" and "Abdulaziz" are one name; "Abu X" (kunya) likewise.
 _JOIN_NEXT = frozenset({"abd", "abdul", "abdel", "abdol", "abdal", "abu", "abou"})
 # Lowercase words allowed inside a well-formed proper name.
@@ -91,7 +93,8 @@ def is_proper(surface: str) -> bool:
     parts = [w for w in re.split(r"[\s\-]+", strip_titles(surface).strip()) if w]
     if not parts or fold(parts[0]) in {"the", "a", "an"}:
         return False
-    if not all(fold(w) in _NAME_PARTICLES or w[0].isupper() for w in parts):
+    # scripts without case (Arabic, Persian) count as capitalised
+    if not all(fold(w) in _NAME_PARTICLES or not w[0].islower() for w in parts):
         return False
     return not all(_descriptive(fold(w)) for w in parts)
 
