@@ -579,3 +579,18 @@ def test_arabic_script_and_empty_names():
     assert site.actor_map[("c", "p1")] != site.actor_map[("a", "p1")]
     assert all(sid for sid in site.actor_map.values())
     assert len(set(site.actor_map.values())) == len(site.actor_map) - 1
+
+
+def test_the_first_seen_actor_keeps_the_plain_id():
+    old = article("z-old", "2020-01-01", [org("o1", "Foreign Ministry", countries=IRAN)])
+    newer = [article(f"a{i}", f"2024-01-0{i}", [org("o1", "Foreign Ministry", countries=QATAR)])
+             for i in range(1, 4)]
+    site = link([old, *newer])
+    assert site.actor_map[("z-old", "o1")] == "foreign-ministry"
+    assert site.actor_map[("a1", "o1")] == "foreign-ministry-qatar"
+    # a suffixed id never takes the plain id of another actor
+    clash = article("b", "2024-02-01", [org("o1", "Foreign Ministry Qatar")])
+    site = link([old, *newer, clash])
+    assert site.actor_map[("b", "o1")] == "foreign-ministry-qatar"
+    assert site.actor_map[("a1", "o1")] not in {"foreign-ministry", "foreign-ministry-qatar"}
+    assert len(site.actors) == 3

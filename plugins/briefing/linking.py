@@ -153,27 +153,30 @@ def _canonical(kind: str, members: Sequence[merge.Node]) -> str:
     return min(f for f in proper if rank(f) == best)
 
 
-def _disambiguate(base: str, clusters: list[dict]) -> None:
-    """Give each cluster sharing ``base`` a distinct, deterministic id."""
-    clusters.sort(key=lambda c: (-len(c["articles"]), c["first"]))
-    clusters[0]["id"] = base
-    used = {base}
-    for c in clusters[1:]:
-        suffix = slugify(c["countries"][0]) if len(c["countries"]) == 1 else ""
-        cid = f"{base}-{suffix}" if suffix else ""
-        if not cid or cid in used:
-            digest = hashlib.sha1("/".join(c["first"]).encode()).hexdigest()[:6]
-            cid = f"{base}-{digest}"
-        c["id"] = cid
-        used.add(cid)
-
-
 def _assign_ids(clusters: list[dict]) -> None:
+    """Slug of the canonical name; actors sharing one get a deterministic suffix.
+
+    The actor seen first (by article date, then slug) keeps the plain id, so adding newer
+    articles does not move it; the others get their country, else a short hash of where
+    they first appear. Plain ids are reserved: a suffixed id never takes one.
+    """
     by_base: dict[str, list[dict]] = defaultdict(list)
     for c in clusters:
         by_base[slugify(c["name"]) or "actor"].append(c)
+    used = set(by_base)
     for base, cs in sorted(by_base.items()):
-        _disambiguate(base, cs)
+        cs.sort(key=lambda c: (c["since"] is None, c["since"] or "", c["first"]))
+        cs[0]["id"] = base
+        for c in cs[1:]:
+            suffix = slugify(c["countries"][0]) if len(c["countries"]) == 1 else ""
+            cid = f"{base}-{suffix}" if suffix else ""
+            salt = 0
+            while not cid or cid in used:
+                seed = "/".join(c["first"]) + (f"#{salt}" if salt else "")
+                cid = f"{base}-{hashlib.sha1(seed.encode()).hexdigest()[:6]}"
+                salt += 1
+            c["id"] = cid
+            used.add(cid)
 
 
 def link(
@@ -201,6 +204,7 @@ def link(
     groups, warnings = merge.cluster(nodes, same, ov.different, ov.path or "overrides")
     site.warnings.extend(warnings)
 
+    dates = {a.slug: a.date for a in articles}
     clusters = []
     for members in groups:
         ms = [nodes[i] for i in members]
@@ -215,6 +219,7 @@ def link(
                 "name": _canonical(kind, ms),
                 "articles": sorted({n.slug for n in ms}),
                 "first": min(n.key for n in ms),
+                "since": min((dates[n.slug] for n in ms if dates[n.slug]), default=None),
                 "countries": countries,
                 "description": None,
                 "extra_aliases": [],
