@@ -5,9 +5,9 @@ article's cached ``Extraction`` and returns a ``SiteData`` with site-wide actors
 everything derived from them. Extractions are never mutated; ``site_quotes`` returns
 copies whose speakers carry site actor ids.
 
-Site actor ids are slugs of the canonical name, so they stay stable across builds; two
-different actors with the same name get a deterministic suffix (their country, else a
-short hash of where the less-covered one first appears).
+Site actor ids are slugs of the canonical name, so they stay stable across builds; of two
+different actors with the same name, the one seen first keeps the plain id and the other
+gets a deterministic suffix (its country, else a short hash of where it first appears).
 """
 
 from __future__ import annotations
