@@ -367,3 +367,15 @@ def test_names_inside_a_quote_are_not_the_pronoun_speaker(nlp):
     q = Quote(text="...", start=0, end=0, kind="direct", speaker=Speaker("he", start, start + 2))
     actors_mod.resolve_speakers([q], found, doc)
     assert (q.speaker.name, q.speaker.actor) == ("Barack Obama", "barack-obama")
+
+
+def test_abbreviated_titles_are_roles(nlp):
+    text = (
+        "Democratic Sen. Claire McCaskill (D-Mo.) questioned the bank. Gov. Mike Pence spoke "
+        "later.\n\nThe senator said the answers were not enough."
+    )
+    doc, found = analyse(nlp, text)
+    mccaskill = by_name(found, "Claire McCaskill")
+    assert mccaskill.roles == ["Senator"]
+    assert "The senator" in [m.text for m in mccaskill.mentions]
+    assert by_name(found, "Mike Pence").roles == ["Governor"]

@@ -347,7 +347,7 @@ def _rescan(doc, entities: list[_Entity]) -> None:
 def _role_text(tokens) -> str:
     words = []
     for t in tokens:
-        w = t.text
+        w = roles.expand_abbreviation(t.text)
         if t.lower_ in roles.ROLE_HEADS or t.lower_ in roles.ROLE_MODIFIERS:
             w = w[:1].upper() + w[1:]
         words.append(w)
@@ -385,7 +385,8 @@ def _split_roles(tokens) -> list[str]:
 
 def _is_title_word(tok) -> bool:
     low = tok.lower_
-    if low in roles.ROLE_HEADS or low in roles.ROLE_MODIFIERS or low in roles.HEAD_ALIASES:
+    if (low in roles.ROLE_HEADS or low in roles.ROLE_MODIFIERS or low in roles.HEAD_ALIASES
+            or low in roles.TITLE_ABBREVIATIONS):
         return True
     return _is_title_case(tok) and tok.pos_ in ("PROPN", "NOUN", "ADJ") and not tok.ent_type_
 
@@ -427,7 +428,7 @@ def _title_before(doc, start: int, places, person_at, country_at):
     while first < title_end and doc[first].lower_ in ("of", "for", "and"):
         first += 1
     tokens = [t for t in doc[first:title_end]]
-    if not any(t.lower_ in roles.ROLE_HEADS or t.lower_ in roles.HEAD_ALIASES for t in tokens):
+    if not any(roles.is_role_noun(t.text) for t in tokens):
         return None
     # What stopped the walk says whose title it is.
     if j >= 0:

@@ -19,7 +19,8 @@ ROLE_HEADS = frozenset(
     mediator representative adviser advisor counselor counsellor undersecretary
     chancellor senator lawmaker commissioner attorney judge aide vice-president nominee
     candidate businessman businesswoman congressman congresswoman politician lawyer activist
-    analyst economist strategist manager founder
+    analyst economist strategist manager founder colonel admiral lieutenant
+    captain sergeant
     """.split()
 )
 # Words that may sit inside a title (``Deputy Foreign Minister for Political Affairs``).
@@ -231,6 +232,20 @@ def role_matches(noun_phrase: str, role: str) -> bool:
     return all(w in title_words for w in np_words)
 
 
+# Abbreviated titles before a name (``Sen. Claire McCaskill``), as the article means them.
+TITLE_ABBREVIATIONS = {
+    "sen.": "Senator", "sens.": "Senator", "rep.": "Representative", "reps.": "Representative",
+    "gov.": "Governor", "lt. gov.": "Lieutenant Governor", "gen.": "General",
+    "lt.": "Lieutenant", "col.": "Colonel", "adm.": "Admiral", "pres.": "President",
+    "sec.": "Secretary", "amb.": "Ambassador", "atty.": "Attorney", "capt.": "Captain",
+    "sgt.": "Sergeant", "cmdr.": "Commander", "supt.": "Superintendent",
+}
+
+
+def expand_abbreviation(word: str) -> str:
+    return TITLE_ABBREVIATIONS.get(word.lower(), word)
+
+
 def is_role_word(word: str) -> bool:
     """A word that belongs in a title (``deputy``, ``foreign``, ``minister``)."""
     low = word.lower()
@@ -239,4 +254,5 @@ def is_role_word(word: str) -> bool:
 
 def is_role_noun(word: str) -> bool:
     low = word.lower()
-    return low in ROLE_HEADS or low in HEAD_ALIASES or low in ROLE_CLASSES
+    return (low in ROLE_HEADS or low in HEAD_ALIASES or low in ROLE_CLASSES
+            or low in TITLE_ABBREVIATIONS)
