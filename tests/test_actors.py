@@ -164,7 +164,7 @@ def test_apposition_after_name(nlp):
     )
     doc, found = analyse(nlp, text)
     mora = by_name(found, "Enrique Mora")
-    assert mora.roles == ["Coordinator for Vienna talks"]
+    assert mora.roles == ["Coordinator for Vienna Talks"]
     assert mora.countries == ["European Union"]
     smith = by_name(found, "John Smith")
     assert smith.roles == ["Foreign Minister"]
@@ -376,6 +376,22 @@ def test_abbreviated_titles_are_roles(nlp):
     )
     doc, found = analyse(nlp, text)
     mccaskill = by_name(found, "Claire McCaskill")
-    assert mccaskill.roles == ["Senator"]
+    assert mccaskill.roles == ["Democratic Senator"]
     assert "The senator" in [m.text for m in mccaskill.mentions]
     assert by_name(found, "Mike Pence").roles == ["Governor"]
+
+
+def test_party_adjectives_and_indefinite_speakers(nlp):
+    text = (
+        "Republican presidential nominee Donald Trump spoke in Ohio. Democratic presidential "
+        "nominee Hillary Clinton spoke in Florida.\n\n"
+        "The Democratic presidential nominee said she was thrilled. A campaign aide said more. "
+        "A lawyer for the campaign, Marc Elias, said nothing."
+    )
+    doc, found = analyse(nlp, text)
+    quotes = [speak(doc, "The Democratic presidential nominee"), speak(doc, "A campaign aide"),
+              speak(doc, "A lawyer for the campaign")]
+    actors_mod.resolve_speakers(quotes, found, doc)
+    assert quotes[0].speaker.actor == "hillary-clinton"
+    assert quotes[1].speaker.actor is None and quotes[1].speaker.name == "A campaign aide"
+    assert quotes[2].speaker.actor == "marc-elias"

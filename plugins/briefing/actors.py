@@ -348,7 +348,7 @@ def _role_text(tokens) -> str:
     words = []
     for t in tokens:
         w = roles.expand_abbreviation(t.text)
-        if t.lower_ in roles.ROLE_HEADS or t.lower_ in roles.ROLE_MODIFIERS:
+        if t.lower_ not in roles.CONNECTORS:  # a title reads in title case
             w = w[:1].upper() + w[1:]
         words.append(w)
     text = " ".join(words)
@@ -359,7 +359,8 @@ def _trim_title(tokens) -> list:
     """A title starts with a title word and ends in its office: ``Fed Chair`` keeps ``Chair``,
     a headline's ``PAC Chief Praises`` is no title at all."""
     tokens = list(tokens)
-    while tokens and not roles.is_role_word(tokens[0].text):
+    while (tokens and not roles.is_role_word(tokens[0].text) and tokens[0].pos_ != "ADJ"
+           and tokens[0].ent_type_ != "NORP"):
         tokens.pop(0)
     heads = [i for i, t in enumerate(tokens) if roles.is_role_noun(t.text)]
     if not heads:
@@ -391,6 +392,14 @@ def _is_title_word(tok) -> bool:
     return _is_title_case(tok) and tok.pos_ in ("PROPN", "NOUN", "ADJ") and not tok.ent_type_
 
 
+def _side_word(tok, places) -> bool:
+    """``Republican presidential``: a party or a plain adjective inside a title, where a
+    nationality (``Iranian``) would instead say whose title it is."""
+    if tok.ent_type_ == "NORP":
+        return roles.country_of(tok.text, places) is None
+    return tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.is_lower and tok.is_alpha
+
+
 def _title_before(doc, start: int, places, person_at, country_at):
     """The title written before a name: (role tokens, country, title start) or None.
 
@@ -420,7 +429,8 @@ def _title_before(doc, start: int, places, person_at, country_at):
                 j = k - 2
                 continue
             break
-        if _is_title_word(tok) or (tok.lower_ in ("of", "for", "and") and j < i):
+        if (_is_title_word(tok) or (tok.lower_ in ("of", "for", "and") and j < i)
+                or _side_word(tok, places)):
             j -= 1
             continue
         break

@@ -223,6 +223,8 @@ class Tracker:
             if any(s < span.end and span.start < e for s, e, *_ in items):
                 continue
             root = span.root
+            if span[0].lower_ in ("a", "an"):
+                continue  # ``a campaign aide``: someone not identified, by design
             if roles.is_role_noun(root.text):
                 words, country, _, _ = role_phrase(doc, root, self.places)
                 items.append((span.start, span.end, "role", root.i, (words, country)))
@@ -349,7 +351,8 @@ class Tracker:
                     ph.roles.append(text)
                 return ph
         label = " ".join(
-            t.text if t.pos_ == "PROPN" and not roles.is_role_word(t.text) else t.lower_
+            t.text if t.text[:1].isupper() and not t.is_sent_start
+            and not roles.is_role_word(t.text) else t.lower_
             for t in words if t.lower_ not in roles.FILLERS
         )
         if country:
@@ -386,6 +389,15 @@ class Tracker:
         rank = {"person": 0, "organization": 1, "place": 2}
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
+            return None
+        # ``A lawyer for the news outlets, David Schulz, said``: the apposition names him
+        after = span.end
+        if after + 1 < len(self.doc) and self.doc[after].text == ",":
+            nxt = self.doc[after + 1].idx
+            for (s, _e), t in resolved.items():
+                if s == nxt and t.kind == "person" and t.actor is not None:
+                    return t
+        if span[0].lower_ in ("a", "an"):
             return None
         root = span.root.idx
         overlapping = [((s, e), t) for (s, e), t in resolved.items() if s < end and start < e]

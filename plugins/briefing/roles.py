@@ -210,6 +210,12 @@ def role_matches(noun_phrase: str, role: str) -> bool:
     title_words = role_words(role)
     if not np_words or not title_words:
         return False
+    # A proper adjective (``Democratic`` nominee) names a side: the title must say it too.
+    proper = [w.lower() for w in re.findall(r"[A-Za-z]+", noun_phrase)
+              if w[:1].isupper() and not _is_office_word(w.lower())
+              and w.lower() not in HEAD_ALIASES]
+    if any(w not in title_words for w in proper):
+        return False
     offices = _offices(title_words)
     head = np_words[-1]
     generic = ROLE_CLASSES.get(head)
