@@ -395,3 +395,44 @@ def test_party_adjectives_and_indefinite_speakers(nlp):
     assert quotes[0].speaker.actor == "hillary-clinton"
     assert quotes[1].speaker.actor is None and quotes[1].speaker.name == "A campaign aide"
     assert quotes[2].speaker.actor == "marc-elias"
+
+
+@pytest.mark.parametrize("text", [
+    "", "   \n\n  ", " date 2024-01-01 ", "Sheikh", "Mr.", "His Excellency", "“”",
+    "the the the", "Al Thani said. Al Thani added.", "Sheikh Sheikh Sheikh",
+    "The minister of", "Iran’s", "(IRNA", "bin al- Al", "He said.\n\nShe said.\n\nThey said.",
+])
+def test_odd_text_never_crashes(nlp, text):
+    doc, found = analyse(nlp, text)
+    for a in found:
+        assert a.id and a.name
+        for m in a.mentions:
+            assert doc.text[m.start : m.end] == m.text
+    actors_mod.resolve_speakers([], found, doc)
+
+
+def test_random_slices_and_speaker_spans_never_crash(nlp):
+    """Slices cut anywhere (mid-name, mid-quote) with speaker spans anywhere."""
+    import random
+
+    texts = [p.read_text("utf-8") for p in sorted(CONTENT.glob("*.txt"))]
+    assert texts, "the demo content is missing"
+    rng = random.Random(20240214)
+    slices = []
+    for _ in range(60):
+        t = rng.choice(texts)
+        a = rng.randrange(len(t))
+        slices.append(t[a : a + rng.randrange(1, 500)])
+    for doc in nlp.pipe(slices, batch_size=16):
+        found = actors_mod.find_actors(doc)
+        quotes = []
+        for _ in range(3):
+            s = rng.randrange(max(len(doc.text), 1))
+            e = min(len(doc.text), s + rng.randrange(0, 30))
+            quotes.append(Quote("x", 0, 0, "direct", speaker=Speaker(doc.text[s:e], s, e)))
+        actors_mod.resolve_speakers(quotes, found, doc)
+        for a in found:
+            for m in a.mentions:
+                assert doc.text[m.start : m.end] == m.text
+        for q in quotes:
+            assert q.speaker.name is not None

@@ -127,7 +127,7 @@ def _honorific_names(doc) -> list[_Name]:
                     k += 2
             k = _extend_name(doc, k)
             # spaCy may have the longer name already: keep the longer one
-            if doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
+            if j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
                 ent_end = j + 1
                 while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
                     ent_end += 1
@@ -592,7 +592,7 @@ def find_actors(doc) -> list[Actor]:
     for actor in actors:
         actor.mentions.sort(key=lambda m: m.start)
     # Keep the Doc analysis for resolve_speakers on the same Doc.
-    doc.user_data["briefing.actors"] = (info, title_tokens)
+    doc.user_data["briefing.actors"] = {"info": info, "title_tokens": sorted(title_tokens)}
     return actors
 
 
@@ -607,7 +607,11 @@ def resolve_speakers(quotes: Iterable[Quote], actors: list[Actor], doc) -> None:
     quotes = [q for q in quotes if q.speaker is not None and q.speaker.start is not None]
     if not quotes:
         return
-    info, title_tokens = doc.user_data.get("briefing.actors") or _analyse(doc)[1:]
+    saved = doc.user_data.get("briefing.actors")
+    if saved:
+        info, title_tokens = saved["info"], set(saved["title_tokens"])
+    else:
+        info, title_tokens = _analyse(doc)[1:]
     spans = [(q.speaker.start, q.speaker.end) for q in quotes]
     tracker = coref.Tracker(doc, actors, info, title_tokens, _places(doc), speakers=spans)
     resolved = tracker.resolve()

@@ -218,7 +218,7 @@ class Tracker:
         # A speaker span nothing above covers still gets its head read.
         for start_char, end_char in self.speakers:
             span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
-            if span is None:
+            if span is None or not len(span):
                 continue
             if any(s < span.end and span.start < e for s, e, *_ in items):
                 continue
@@ -388,7 +388,7 @@ class Tracker:
         place, then the earliest."""
         rank = {"person": 0, "organization": 1, "place": 2}
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        if span is None or not len(span):
             return None
         # ``A lawyer for the news outlets, David Schulz, said``: the apposition names him
         after = span.end
