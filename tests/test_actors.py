@@ -436,3 +436,15 @@ def test_random_slices_and_speaker_spans_never_crash(nlp):
                 assert doc.text[m.start : m.end] == m.text
         for q in quotes:
             assert q.speaker.name is not None
+
+
+def test_surname_tagged_as_org_or_place_is_the_person(nlp):
+    text = (
+        "Rep. Jason Chaffetz (R-Utah) chairs the committee. Michael Jordan visited Jordan.\n\n"
+        "Chaffetz said the vote was needed. Jordan said the region was calm."
+    )
+    doc, found = analyse(nlp, text)
+    chaffetz = by_name(found, "Jason Chaffetz")
+    assert "Chaffetz" in chaffetz.aliases
+    assert not [a for a in found if a.name == "Chaffetz"]
+    assert by_name(found, "Jordan").kind == "place"  # a country stays a place

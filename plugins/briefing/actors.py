@@ -242,12 +242,13 @@ def _org_or_place_key(name: _Name) -> str:
 def _group(doc, cands: list[_Name]) -> list[_Entity]:
     """Group names into entities: people by name parts, organisations and places by text."""
     # A name tagged differently in different places takes its majority kind.
-    votes: dict[str, Counter] = {}
+    # Ties go to the kind seen first, so the result does not depend on anything else.
+    votes: dict[tuple[str, ...], Counter] = {}
     for c in cands:
-        votes.setdefault(names.name_key(c.text).__str__(), Counter())[c.kind] += 1
+        votes.setdefault(names.name_key(c.text), Counter())[c.kind] += 1
     for c in cands:
         if c.priority == 1:
-            c.kind = votes[names.name_key(c.text).__str__()].most_common(1)[0][0]
+            c.kind = votes[names.name_key(c.text)].most_common(1)[0][0]
 
     entities: list[_Entity] = []
     people = [c for c in cands if c.kind == "person"]
@@ -266,8 +267,24 @@ def _group(doc, cands: list[_Name]) -> list[_Entity]:
         if ent is not None:
             ent.spans.append((c.start, c.end, c.text))
 
+    # NER often tags a surname alone as an organisation or a place (``Chaffetz``,
+    # ``De Blasio``): a name that fits exactly one person in the article is that person.
+    full_keys = [(names.name_key(max(e.forms, key=lambda f: len(names.name_key(f)))), e)
+                 for e in entities]
+    others = []
+    for c in cands:
+        if c.kind == "person":
+            continue
+        key = names.name_key(c.text)
+        homes = [e for full, e in full_keys if key == full or names.is_short_form(key, full)]
+        if (len(homes) == 1 and not c.abbreviation and c.country is None
+                and not (c.kind == "place" and roles.country_of(c.text))):  # Jordan stays
+            homes[0].spans.append((c.start, c.end, c.text))
+            if c.text not in homes[0].forms:
+                homes[0].forms.append(c.text)
+            continue
+        others.append(c)
     by_key: dict[str, _Entity] = {}
-    others = [c for c in cands if c.kind != "person"]
     # Full names before abbreviations so ``IRNA`` finds ``Islamic Republic News Agency``.
     for c in sorted(others, key=lambda c: (c.text.isupper(), c.start)):
         key = _org_or_place_key(c)
@@ -337,7 +354,10 @@ def _rescan(doc, entities: list[_Entity]) -> None:
             if (ent is not None and tuple(words[i : i + n]) == key
                     and taken.isdisjoint(range(i, i + n))
                     and (key not in surname_only or doc[i].pos_ == "PROPN")):
-                ent.spans.append((i, i + n, doc[i : i + n].text))
+                form = doc[i : i + n].text
+                ent.spans.append((i, i + n, form))
+                if form not in ent.forms:
+                    ent.forms.append(form)
                 taken.update(range(i, i + n))
                 i += n - 1
                 break

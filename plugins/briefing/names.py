@@ -39,7 +39,7 @@ def name_key(name: str) -> tuple[str, ...]:
 
     ``Amir-Abdollahian`` and ``Amir Abdollahian`` share a key; ``Al-Thani`` and ``Al Thani``.
     """
-    norm = unicodedata.normalize("NFKD", name)
+    norm = unicodedata.normalize("NFKD", name).replace("’", "'").replace("‘", "'")
     norm = "".join(c for c in norm if not unicodedata.combining(c))
     parts = [p for p in re.split(r"[\s\-‐–]+", norm.casefold()) if p]
     parts = [re.sub(r"[^\w']", "", p) for p in parts]
