@@ -448,3 +448,15 @@ def test_surname_tagged_as_org_or_place_is_the_person(nlp):
     assert "Chaffetz" in chaffetz.aliases
     assert not [a for a in found if a.name == "Chaffetz"]
     assert by_name(found, "Jordan").kind == "place"  # a country stays a place
+
+
+def test_subject_pronoun_skips_an_object_in_a_fronted_clause(nlp):
+    text = (
+        "President Barack Obama spoke about the climate accord on Monday.\n\n"
+        "Campaigning against Mitt Romney in 2012, he barely mentioned climate change."
+    )
+    doc, found = analyse(nlp, text)
+    start = doc.text.index("he barely")
+    q = Quote("x", 0, 0, "indirect", speaker=Speaker("he", start, start + 2))
+    actors_mod.resolve_speakers([q], found, doc)
+    assert q.speaker.actor == "barack-obama"

@@ -318,7 +318,20 @@ class Tracker:
             focus = [h for h in same if h.subject or h.speaker]
             if tok.dep_ == "poss":
                 return same[-1].target  # ``al-Khalifi and his entourage``: the nearest
-            return (focus or same)[0 if focus else -1].target
+            if focus:
+                return focus[0].target
+            if tok.dep_ not in _SUBJECT_DEPS:
+                return same[-1].target
+            # ``Campaigning against Mitt Romney, he ...``: a subject pronoun continues the
+            # topic from before, not an object in a clause put in front of it
+        found = self._previous(sent, fits, history)
+        if found is not None:
+            return found
+        return same[-1].target if same else None
+
+    def _previous(self, sent: int, fits, history: list[_Seen]) -> Target | None:
+        """The speaker, else the subject, else the last person of the nearest sentence
+        before that mentions anyone who fits."""
         for back in range(1, _LOOKBACK_SENTENCES + 1):
             prev = [h for h in history if h.sent == sent - back and fits(h)]
             if not prev:
@@ -392,7 +405,8 @@ class Tracker:
             return None
         # ``A lawyer for the news outlets, David Schulz, said``: the apposition names him
         after = span.end
-        if after + 1 < len(self.doc) and self.doc[after].text == ",":
+        if (after + 1 < len(self.doc) and self.doc[after].text == ","
+                and roles.is_role_noun(span.root.text)):
             nxt = self.doc[after + 1].idx
             for (s, _e), t in resolved.items():
                 if s == nxt and t.kind == "person" and t.actor is not None:
