@@ -4,7 +4,12 @@
 with general token rules on the Doc (no extra pipe): a name after an honorific is a person
 whatever its entity label (``Sheikh Tamim`` comes out as NORP), a role noun is never a place
 (``the Qatari Emir`` comes out as LOC), names continue over particles (``bin``, ``Al``,
-``al-``). Short forms join a fuller name only when exactly one person fits.
+``al-``), a surname NER calls an organisation joins the one person it fits. Short forms
+join a fuller name only when exactly one person fits.
+
+Roles come from the title before a name and from appositions (``roles.py``); pronouns, role
+nouns and statements are resolved by one salience pass (``coref.py``). Public surface:
+``find_actors`` and ``resolve_speakers``; the rest is private to the package.
 """
 
 from __future__ import annotations

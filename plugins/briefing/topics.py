@@ -59,7 +59,7 @@ def _terms(topic: str, triggers: Iterable[str]) -> list[tuple[str, ...]]:
     return sorted(t for t in terms if t)
 
 
-def vocabulary_hits(doc, vocabulary: Mapping[str, Iterable[str]]) -> Counter:
+def _vocabulary_hits(doc, vocabulary: Mapping[str, Iterable[str]]) -> Counter:
     """Topic -> how many times its name or a trigger occurs in the Doc, as whole tokens
     (word form or lemma); overlapping triggers of one topic count once."""
     forms = [(t.lower_, t.lemma_.lower()) for t in doc]
@@ -143,7 +143,7 @@ def find_topics(
                 keep = scores[key] if key in scores else (0, name, source)
                 scores[key] = (n, keep[1], keep[2])
 
-    add(vocabulary_hits(doc, vocab), "vocabulary")
+    add(_vocabulary_hits(doc, vocab), "vocabulary")
     add(_entity_hits(actors), "entity")
     # noun phrases already covered by a vocabulary topic's triggers add nothing new
     covered = {" ".join(t) for topic, trig in vocab.items() for t in _terms(topic, trig)}
