@@ -31,7 +31,8 @@ def _page(site: Path, title: str):
 def test_html_reader_takes_title_date_and_body_without_noise(site):
     page = _page(site, "Ministers meet in Doha to discuss Gaza truce")
     assert page.select_one("header .meta time")["datetime"] == "2024-02-13"
-    body = page.select_one(".full-text").get_text(" ")
+    # No separator: quotes are highlighted with <mark>, which splits the text nodes.
+    body = page.select_one(".full-text").get_text()
     assert "two foreign ministers met in Doha" in body
     assert "“We are close to an agreement,” the Qatari minister said" in body
     assert "further talks would follow" in body

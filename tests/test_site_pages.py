@@ -508,3 +508,20 @@ def test_body_html_marks_nested_crossing_and_multi_paragraph_quotes():
     assert len(doc.select('mark[data-quote="3"]')) == 2  # split where the first one ends
     escaped = render.body_html("a <b> & c", [(0, 9)], [Quote("<b>", 2, 5, "direct")])
     assert "&lt;b&gt;" in escaped and "<b>" not in escaped
+
+
+def test_mark_html_keeps_markdown_formatting():
+    from bs4 import BeautifulSoup
+
+    html = "<p>He said <em>“we will</em> <a href='x'>return</a>.”</p>\n<p>Then left.</p>"
+    text = "He said “we will return.”\n\nThen left."
+    s = text.index("we")
+    quotes = [Quote("we will return", s, s + len("we will return"), "direct")]
+    out = render.mark_html(html, text, quotes)
+    doc = BeautifulSoup(out, "html.parser")
+    assert doc.find("em") and doc.find("a", href="x")  # formatting kept
+    assert doc.find(id="q-1").name == "mark" and len(doc.find_all(id="q-1")) == 1
+    pieces = "".join(m.get_text() for m in doc.select('mark[data-quote="1"]'))
+    assert pieces.replace(" ", "") == "wewillreturn"
+    assert render.mark_html("<p>Other words</p>", text, quotes) is None  # no alignment
+

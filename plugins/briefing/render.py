@@ -81,3 +81,51 @@ def lead(text: str, paragraphs: Sequence[tuple[int, int]]) -> str:
         return ""
     s, e = paragraphs[0]
     return text[s:e]
+
+
+def mark_html(fragment: str, text: str, quotes: Sequence[Quote]) -> str | None:
+    """Highlight quotes inside already-rendered HTML (Markdown keeps its links and emphasis).
+
+    ``text`` is the plain text the quotes' offsets index, made from this HTML (the readers
+    join block texts). Its non-space characters are aligned, in order, with those of the
+    HTML's text nodes; each quote is then marked inside every text node it covers. Returns
+    None when the two do not align, and the caller falls back to ``body_html``.
+    """
+    from bs4 import BeautifulSoup, NavigableString
+
+    soup = BeautifulSoup(fragment, "html.parser")
+    nodes = [n for n in soup.find_all(string=True)
+             if type(n) is NavigableString and n.parent.name not in ("script", "style")]
+    wanted = [(i, c) for i, c in enumerate(text) if not c.isspace()]
+    k = 0
+    maps: list[list[tuple[int, int]]] = []  # per node: (index in node, offset in text)
+    for node in nodes:
+        pairs = []
+        for j, c in enumerate(str(node)):
+            if k < len(wanted) and not c.isspace() and c == wanted[k][1]:
+                pairs.append((j, wanted[k][0]))
+                k += 1
+        maps.append(pairs)
+    if k < len(wanted):
+        return None
+    ids: set[int] = set()
+    for node, pairs in zip(nodes, maps, strict=True):
+        segs = []
+        for qi, q in enumerate(quotes):
+            inside = [j for j, off in pairs if q.start <= off < q.end]
+            if inside:
+                segs.append((inside[0], inside[-1] + 1, qi))
+        if not segs:
+            continue
+        value = str(node)
+        piece = BeautifulSoup(_render(value, 0, len(value), segs, ids), "html.parser")
+        for child in list(piece.contents):
+            node.insert_before(child)
+        node.extract()
+    out = str(soup)
+    missing = [qi for qi in range(len(quotes)) if qi not in ids]
+    if missing:
+        out += "\n" + "".join(
+            f'<span class="quote-anchor" id="{anchor(qi)}"></span>' for qi in missing
+        )
+    return out

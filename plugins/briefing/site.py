@@ -315,7 +315,11 @@ def _attach(article, extraction: Extraction | None, data, by_slug: dict, setting
         article.briefing_whos_who = []
         article.briefing_topics = []
     article.briefing_lead = render.lead(text, paragraphs)
-    article.briefing_body_html = render.body_html(text, paragraphs, quotes)
+    body = None
+    if not article.source_path.lower().endswith((".txt", ".html", ".htm")):
+        # Markdown: keep its formatting, marking quotes inside the rendered HTML.
+        body = render.mark_html(article.content, text, quotes)
+    article.briefing_body_html = body or render.body_html(text, paragraphs, quotes)
     article.briefing_related = [by_slug[s] for s in data.related.get(slug, []) if s in by_slug]
     event_id = data.article_event.get(slug)
     article.briefing_event = data.events.get(event_id) if event_id else None
