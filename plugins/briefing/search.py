@@ -12,9 +12,11 @@ so the search page can link a hit inside a quote to that quote.
 
 from __future__ import annotations
 
-import asyncio
+import json
 import logging
 import shutil
+import subprocess
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -46,18 +48,31 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-async def _index(site: Path, pages: str) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
+def _run_pagefind(site: Path, pages: str) -> None:
+    # The CLI, not the Python API: the API's service can be stopped before it has finished
+    # writing a large index (we saw a 0-byte pagefind-entry.json and no wasm on 1,500 pages).
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", pages,
+           "--output-subdir", BUNDLE_DIR, "--quiet"]
+    for selector in EXCLUDE_SELECTORS:
+        cmd += ["--exclude-selectors", selector]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        detail = " ".join((proc.stderr or proc.stdout).split())[-500:]
+        raise SearchIndexError(f"briefing: search index failed (pagefind exit "
+                               f"{proc.returncode}): {detail}")
+    for line in (proc.stdout + proc.stderr).splitlines():
+        if line.strip():
+            logger.info("briefing: pagefind: %s", line.strip())
 
-    config = IndexConfig(
-        exclude_selectors=EXCLUDE_SELECTORS,
-        output_path=str(site / BUNDLE_DIR),
-    )
-    async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site), glob=pages)
-        count = int(result.get("page_count", 0)) if isinstance(result, dict) else 0
-    # Files are written when the ``async with`` block exits.
-    return count
+
+def _page_count(bundle: Path) -> int:
+    """Pages in the index, after checking every language's wasm file was written."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for lang in entry["languages"].values():
+        wasm = lang.get("wasm")
+        if wasm and not (bundle / f"wasm.{wasm}.pagefind").is_file():
+            raise ValueError(f"wasm.{wasm}.pagefind missing")
+    return sum(int(lang.get("page_count", 0)) for lang in entry["languages"].values())
 
 
 def build_index(site: Path, settings: Mapping[str, Any] | None = None) -> int:
@@ -74,12 +89,14 @@ def build_index(site: Path, settings: Mapping[str, Any] | None = None) -> int:
     bundle = site / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)
+    _run_pagefind(site, pages)
+    for name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json"):
+        if not (bundle / name).is_file() or not (bundle / name).stat().st_size:
+            raise SearchIndexError(f"briefing: search index failed: {bundle / name} missing")
     try:
-        count = asyncio.run(_index(site, pages))
-    except Exception as exc:  # the Pagefind service: missing binary, crash, bad config
-        raise SearchIndexError(f"briefing: search index failed: {exc}") from exc
-    if not (bundle / "pagefind.js").is_file():
-        raise SearchIndexError(f"briefing: search index failed: no {bundle}/pagefind.js")
+        count = _page_count(bundle)
+    except (OSError, ValueError, KeyError) as exc:
+        raise SearchIndexError(f"briefing: search index failed: bad entry file: {exc}") from exc
     for name in _UNUSED:
         (bundle / name).unlink(missing_ok=True)
     if count == 0:

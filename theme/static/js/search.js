@@ -319,13 +319,15 @@
 
   /* "Bagheri", "Donald Trump", "Amirabdollahian" name an actor whose name or alias holds
      all the query's words, or ends with them written together. */
-  function namesActor(term, names) {
+  function namesActor(term, names, exactOnly) {
     var query = nameKey(term);
     if (!query.length) return false;
     return names.some(function (name) {
       var tokens = nameKey(name);
       var joined = tokens.join("");
-      if (joined === query.join("") || joined.endsWith(query.join(""))) return true;
+      if (joined === query.join("")) return true;
+      if (exactOnly) return false;
+      if (joined.endsWith(query.join(""))) return true;
       return query.every(function (w) { return tokens.indexOf(w) >= 0; });
     });
   }
@@ -339,15 +341,19 @@
     return pagefind.search(term, { filters: actorFilters }).then(function (actors) {
       var top = actors ? actors.results.slice(0, 3) : [];
       return Promise.all(top.map(function (r) { return r.data(); })).then(function (datas) {
-        for (var i = 0; i < datas.length; i++) {
-          var names = ((datas[i].meta || {}).names || "").split("|");
-          if (!namesActor(term, names)) continue;
-          var id = top[i].id;
-          var rest = found.filter(function (r) { return r.id !== id; });
-          var mine = found.filter(function (r) { return r.id === id; });
-          return mine.length ? mine.concat(rest) : found;
-        }
-        return found;
+        // An exact spelling of a name wins over a name that merely contains the words.
+        var pick = -1;
+        [true, false].forEach(function (exactOnly) {
+          for (var i = 0; i < datas.length && pick < 0; i++) {
+            var names = ((datas[i].meta || {}).names || "").split("|");
+            if (namesActor(term, names, exactOnly)) pick = i;
+          }
+        });
+        if (pick < 0) return found;
+        var id = top[pick].id;
+        var rest = found.filter(function (r) { return r.id !== id; });
+        var mine = found.filter(function (r) { return r.id === id; });
+        return mine.length ? mine.concat(rest) : found;
       });
     });
   }
