@@ -19,7 +19,7 @@
     ["outlet", "Outlet"],
   ];
   var TYPE_ORDER = ["Briefings", "People", "Organisations", "Places", "Topics"];
-  var PAGE = 10; // results shown per "Show more"
+  var PAGE = 8; // results per "Show more": each costs a fragment download
   var SHORT_LIST = 8; // filter values shown before "Show all"
   var EXCERPT_WORDS = 32;
   var DEBOUNCE_MS = 180;
@@ -339,7 +339,7 @@
     if (!term || selected.type) return Promise.resolve(found);
     var actorFilters = Object.assign({}, filters, { type: { any: ACTOR_TYPES } });
     return pagefind.search(term, { filters: actorFilters }).then(function (actors) {
-      var top = actors ? actors.results.slice(0, 3) : [];
+      var top = actors ? actors.results.slice(0, 2) : [];
       return Promise.all(top.map(function (r) { return r.data(); })).then(function (datas) {
         // An exact spelling of a name wins over a name that merely contains the words.
         var pick = -1;
