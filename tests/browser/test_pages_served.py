@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from search_ui import search
+
+from browser.search_ui import search
 
 pytestmark = pytest.mark.browser
 

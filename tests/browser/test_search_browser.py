@@ -9,7 +9,8 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from search_ui import result_count, results, search, tick_filter, wait_for_status
+
+from browser.search_ui import result_count, results, search, tick_filter, wait_for_status
 
 pytestmark = pytest.mark.browser
 

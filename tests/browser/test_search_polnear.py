@@ -8,7 +8,8 @@ import json
 import re
 
 import pytest
-from search_ui import result_count, results, search, tick_filter, wait_for_status
+
+from browser.search_ui import result_count, results, search, tick_filter, wait_for_status
 
 pytestmark = [pytest.mark.browser, pytest.mark.corpus]
 
