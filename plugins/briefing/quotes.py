@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 
 from spacy.tokens import Doc
 
@@ -68,7 +69,17 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
 
     previous: Quote | None = None
     used_cues: set[int] = set()
+    regions, labels = _split_transcripts(text, regions, idx)
     for region in regions:
+        label = labels.get(region.start)
+        if label is not None:
+            cue_at, (ls, le) = label
+            quote = Quote(text[region.start : region.end], region.start, region.end, "direct")
+            quote.cue, quote.cue_start, quote.cue_end = ":", cue_at, cue_at + 1
+            quote.speaker = Speaker(text[ls:le], ls, le)
+            out.append(quote)
+            previous = quote
+            continue
         cue = _cue_for_region(doc, region, cues, idx)
         quote = Quote(text[region.start : region.end], region.start, region.end, "direct")
         if not any(c.isalpha() for c in quote.text):
@@ -157,6 +168,45 @@ def _opens_sentence(text: str, region: QuotedRegion, idx: _Index) -> bool:
     ps, _pe = idx.paragraphs[idx.para(region.open)]
     before = text[ps : region.open].rstrip()
     return not before or before[-1] in ".?!:;”\"'’"
+
+
+# ``WALLACE: Let’s start …`` inside a quoted transcript: a speaker label opens the paragraph.
+_LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'’ -]{1,38}[A-Z.]):[ \t]+(?=\S)")
+
+
+def _split_transcripts(
+    text: str, regions: list[QuotedRegion], idx: _Index
+) -> tuple[list[QuotedRegion], dict[int, tuple[int, tuple[int, int]]]]:
+    """A quoted interview transcript is one quote per speaker turn, not one long quote: each
+    paragraph that opens with ``NAME:`` is that speaker's; stage directions are dropped."""
+    out: list[QuotedRegion] = []
+    labels: dict[int, tuple[int, tuple[int, int]]] = {}
+    for r in regions:
+        pieces = []
+        for ps, pe in idx.paragraphs[idx.para(r.start) : idx.para(max(r.start, r.end - 1)) + 1]:
+            a, b = max(ps, r.start), min(pe, r.end)
+            while a < b and (text[a].isspace() or text[a] in "\"“”'‘"):
+                a += 1
+            if b > a:
+                pieces.append((a, b))
+        if not any(_LABEL.match(text, a) for a, _ in pieces):
+            out.append(r)
+            continue
+        for a, b in pieces:
+            m = _LABEL.match(text, a)
+            body = text[a:b].strip(' "”')
+            if m is None:
+                if body.startswith("(") and body.endswith(")"):
+                    continue  # (CROSSTALK.)
+                out.append(QuotedRegion(a, None, a, b))
+                continue
+            start, end = m.end(), b
+            while end > start and text[end - 1] in ' "”':
+                end -= 1
+            if end > start:
+                out.append(QuotedRegion(a, None, start, end))
+                labels[start] = (m.end("name"), (m.start("name"), m.end("name")))
+    return out, labels
 
 
 def _covered(off: int, spans: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,179 @@
+"""The PolNeAR loader, the scoring rules, and the evaluator (fixture always; corpus if present)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from briefing import evaluate, polnear
+from briefing.quotes import find_quotes
+from briefing.textformat import split_paragraphs
+
+FIXTURE = Path(__file__).parent / "fixtures" / "polnear"
+NAME = "riverton_budget"
+
+
+def test_loader_parses_brat_with_discontinuous_spans():
+    art = polnear.load_article(FIXTURE, "dev", NAME)
+    assert art.ann_path.endswith("riverton_budget_aaaa.ann")  # first annotator, sorted
+    assert len(art.attributions) == 4
+    by_cue = {a.cue.text: a for a in art.attributions}
+    split = by_cue["said"].content
+    assert len(split.fragments) == 2
+    assert split.fragments == tuple(sorted(split.fragments))  # listed out of order in the file
+    assert [art.text[a:b] for a, b in split.fragments] == [
+        "“The budget is balanced,”",
+        "“We cut no services.”",
+    ]
+    assert by_cue["said"].source.text == "Mayor Ana Reyes"
+    assert by_cue["warned"].source is None  # Source may be missing
+    for att in art.attributions:
+        for span in (att.content, att.cue, att.source):
+            if span is not None:
+                for a, b in span.fragments:
+                    assert 0 <= a < b <= len(art.text)
+
+
+def test_loader_reads_newline_exact(tmp_path):
+    # brat offsets count a CRLF as two characters: the text must be read with newline=''
+    corpus = tmp_path / "c"
+    (corpus / "dev" / "text").mkdir(parents=True)
+    (corpus / "dev" / "attributions").mkdir(parents=True)
+    text = "Headline\r\n\r\n“Yes,” she said.\r\n"
+    (corpus / "dev" / "text" / "x.txt").write_bytes(text.encode())
+    start = text.index("she")
+    ann = f"T1\tSource {start} {start + 3}\tshe\nE1\tAttribution:T1 Source:T1\n"
+    (corpus / "dev" / "attributions" / "x_zz.ann").write_text(ann, encoding="utf-8")
+    art = polnear.load_split(corpus, "dev")[0]
+    src = art.attributions[0].source
+    assert art.text[src.start : src.end] == "she"
+    assert art.attributions[0].content is None
+
+
+def test_default_path_env_override(monkeypatch, tmp_path):
+    monkeypatch.setenv("BRIEFING_POLNEAR", str(tmp_path))
+    assert polnear.default_path() == tmp_path
+    monkeypatch.delenv("BRIEFING_POLNEAR")
+    assert polnear.default_path().parts[-3:] == ("shared", "corpus", "polnear")
+
+
+def test_gold_direct_quotes_from_content_marks():
+    art = polnear.load_article(FIXTURE, "dev", NAME)
+    gold = evaluate.gold_for(art)
+    texts = sorted(art.text[g.span[0][0] : g.span[0][1]] for g in gold.direct)
+    assert texts == ["Balanced", "The budget is balanced", "We cut no services."]
+    assert len(gold.contents) == 4
+
+
+def test_gold_segments_nested_and_unpaired():
+    text = 'x "Outer “inner” end." y'
+    assert [text[a:b] for a, b in evaluate.gold_quote_segments(text, 0, len(text))] == [
+        "Outer “inner” end."
+    ]
+    # a Content piece that starts inside a quote: the unpaired closing mark ends it
+    text = "goes on here,” he said"
+    segs = evaluate.gold_quote_segments(text, 0, len("goes on here,”"))
+    assert [text[a:b] for a, b in segs] == ["goes on here"]
+
+
+def test_match_needs_half_the_union_one_to_one():
+    text = "abcdefghijklmnopqrstuvwxyz"
+    al = evaluate.Alnum(text)
+    gold = [((0, 10),)]
+    assert evaluate.match(al, gold, [((0, 5),)]) == [(0, 0)]  # 5/10
+    assert evaluate.match(al, gold, [((0, 4),)]) == []  # 4/10
+    assert evaluate.match(al, gold, [((0, 10),), ((0, 9),)]) == [(0, 0)]  # one-to-one
+
+
+def test_attribution_units_merge_parts_of_one_cue():
+    from briefing.model import Quote
+
+    text = "“Aaaa bbbb,” he said. “Cccc dddd.” She said that eeee ffff “gggg”."
+    al = evaluate.Alnum(text)
+    said1 = text.index("said")
+    said2 = text.index("said", said1 + 1)
+    quotes = [
+        Quote("Aaaa bbbb", 1, 10, "direct", cue="said", cue_start=said1, cue_end=said1 + 4),
+        Quote("Cccc dddd.", 23, 33, "direct", cue="said", cue_start=said1, cue_end=said1 + 4),
+        Quote("eeee ffff “gggg”", 50, 66, "indirect", cue="said", cue_start=said2),
+        Quote("gggg", 61, 65, "direct", cue="said", cue_start=said2),
+    ]
+    units = evaluate.attribution_units(al, quotes)
+    assert sorted(units) == [((1, 10), (23, 33)), ((50, 66),)]
+
+
+def test_evaluator_on_fixture_corpus(capsys, spacy_nlp):
+    assert evaluate.main(["--corpus", str(FIXTURE), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    res = out["results"]["dev"]
+    sys_f, base_f = res["system"], res["baseline"]
+    for fig in (sys_f, base_f):
+        for key, val in fig.items():
+            if key.endswith(("precision", "recall", "f1", "accuracy")):
+                assert 0.0 <= val <= 1.0, key
+    assert sys_f["direct_gold"] == 3
+    assert sys_f["direct_recall"] == 1.0
+    assert sys_f["speaker_accuracy"] == 1.0
+    assert sys_f["attribution_f1"] > base_f["attribution_f1"]
+
+
+# ------------------------------------------------------------------ the real corpus
+
+
+@pytest.mark.corpus
+def test_find_quotes_never_raises_and_keeps_offsets(polnear_path, spacy_nlp):
+    articles = polnear.load_split(polnear_path, "dev")
+    assert len(articles) > 50
+    n_quotes = 0
+    docs = spacy_nlp.pipe((a.text for a in articles), batch_size=16)
+    for art, doc in zip(articles, docs, strict=True):
+        quotes = find_quotes(doc, split_paragraphs(art.text))
+        for q in quotes:
+            n_quotes += 1
+            assert q.text == art.text[q.start : q.end]
+            assert q.text.strip() and q.start < q.end
+            assert q.kind in ("direct", "indirect")
+            if q.speaker is not None:
+                assert 0 <= q.speaker.start < q.speaker.end <= len(art.text)
+                assert art.text[q.speaker.start : q.speaker.end] == q.speaker.name
+            if q.cue_start is not None:
+                assert art.text[q.cue_start : q.cue_end] == q.cue
+        starts = [q.start for q in quotes]
+        assert starts == sorted(starts)  # reading order
+    assert n_quotes > 1000
+
+
+@pytest.mark.corpus
+def test_evaluator_smoke_beats_baseline(polnear_path, capsys, spacy_nlp):
+    code = evaluate.main(
+        [
+            "--corpus",
+            str(polnear_path),
+            "--limit",
+            "5",
+            "--heldout",
+            "train",
+            "--heldout-limit",
+            "5",
+            "--json",
+        ]
+    )
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out["results"]) == {"dev", "train (held-out sample)"}
+    for res in out["results"].values():
+        assert res["articles"] == 5
+        for fig in (res["system"], res["baseline"]):
+            for key, val in fig.items():
+                if key.endswith(("precision", "recall", "f1", "accuracy")):
+                    assert 0.0 <= val <= 1.0, key
+        assert res["system"]["direct_f1"] > res["baseline"]["direct_f1"]
+        assert res["system"]["attribution_f1"] > res["baseline"]["attribution_f1"]
+        assert res["system"]["speaker_accuracy"] > res["baseline"]["speaker_accuracy"]
+
+
+def test_heldout_sample_is_fixed(polnear_path):
+    a = evaluate.heldout_names(polnear_path, "train", 20)
+    b = evaluate.heldout_names(polnear_path, "train", 20)
+    assert a == b and len(set(a)) == 20
