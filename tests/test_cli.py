@@ -1,0 +1,97 @@
+"""``briefing extract FILE...``: one JSON object per line, a stable contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import SEEDS_DIR
+
+TOP_KEYS = {"path", "title", "date", "quotes", "actors", "topics"}
+QUOTE_KEYS = {"text", "start", "end", "kind", "cue", "speaker"}
+SPEAKER_KEYS = {"name", "start", "end", "actor"}
+ACTOR_KEYS = {"id", "name", "kind", "aliases", "roles"}
+
+
+def extract(*paths: str) -> tuple[list[dict], subprocess.CompletedProcess]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "briefing", "extract", *paths],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+    if proc.returncode == 2 and "not installed" in proc.stderr:
+        pytest.skip(proc.stderr.strip())
+    return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()], proc
+
+
+def check_contract(obj: dict, text: str) -> None:
+    assert set(obj) == TOP_KEYS
+    assert isinstance(obj["title"], str) and obj["title"].strip()
+    assert obj["date"] is None or (isinstance(obj["date"], str) and len(obj["date"]) == 10)
+    assert isinstance(obj["topics"], list) and all(isinstance(t, str) for t in obj["topics"])
+    actor_ids = set()
+    for actor in obj["actors"]:
+        assert set(actor) == ACTOR_KEYS
+        assert actor["kind"] in ("person", "organization", "place")
+        assert isinstance(actor["aliases"], list) and isinstance(actor["roles"], list)
+        actor_ids.add(actor["id"])
+    for q in obj["quotes"]:
+        assert set(q) == QUOTE_KEYS
+        assert isinstance(q["start"], int) and isinstance(q["end"], int)
+        assert text[q["start"] : q["end"]] == q["text"]  # offsets slice the file as read
+        assert q["kind"] in ("direct", "indirect")
+        assert q["cue"] is None or isinstance(q["cue"], str)
+        sp = q["speaker"]
+        if sp is not None:
+            assert set(sp) == SPEAKER_KEYS
+            assert isinstance(sp["name"], str) and sp["name"]
+            assert sp["actor"] is None or sp["actor"] in actor_ids
+            if sp["start"] is not None:
+                assert 0 <= sp["start"] < sp["end"] <= len(text)
+    starts = [q["start"] for q in obj["quotes"]]
+    assert starts == sorted(starts)
+
+
+def read(path) -> str:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+def test_extract_tmp_file(tmp_path):
+    text = (
+        " date 2024-03-05 The mayor of Riverton met council members on Tuesday.\r\n\r\n"
+        "“The budget is balanced,” Mayor Ana Reyes said. “We cut no services.”\r\n\r\n"
+        "She stressed that the city’s reserves would stay untouched.\r\n"
+    )
+    path = tmp_path / "riverton.txt"
+    path.write_bytes(text.encode("utf-8"))
+    objs, proc = extract(str(path))
+    assert proc.returncode == 0, proc.stderr
+    assert len(objs) == 1
+    obj = objs[0]
+    check_contract(obj, text)
+    assert obj["path"] == str(path)
+    assert obj["date"] == "2024-03-05"
+    direct = [q for q in obj["quotes"] if q["kind"] == "direct"]
+    assert [q["text"] for q in direct] == ["The budget is balanced", "We cut no services."]
+    assert all(q["speaker"] is not None for q in direct)
+    indirect = [q for q in obj["quotes"] if q["kind"] == "indirect"]
+    assert any(q["text"] == "the city’s reserves would stay untouched" for q in indirect)
+
+
+def test_extract_seed_and_missing_file(tmp_path):
+    seeds = sorted(SEEDS_DIR.glob("004_*.txt"))
+    if not seeds:
+        pytest.skip(f"no seed articles in {SEEDS_DIR}")
+    missing = tmp_path / "nope.txt"
+    objs, proc = extract(str(seeds[0]), str(missing))
+    assert proc.returncode == 1  # one file skipped, the other still extracted
+    assert "briefing: skipped" in proc.stderr
+    assert len(objs) == 1
+    check_contract(objs[0], read(seeds[0]))
+    assert objs[0]["date"] == "2022-08-28"
+    assert sum(q["kind"] == "direct" for q in objs[0]["quotes"]) >= 8
