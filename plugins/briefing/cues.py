@@ -266,7 +266,7 @@ def _name_run(doc: Doc, start: int, stop: int) -> Span | None:
             end += 1
         return doc[start:end] if end - start <= 6 and end <= stop else None
     end = start
-    while end < min(stop, len(doc)) and (doc[end].pos_ == "PROPN" or doc[end].is_title):
+    while end < min(stop, len(doc)) and (doc[end].pos_ == "PROPN" or doc[end].is_upper):
         end += 1
     return doc[start:end] if 0 < end - start <= 6 else None
 
@@ -493,7 +493,7 @@ def governing_cue(doc: Doc, start: int, end: int, quoted: Inside = _never) -> Cu
     for head in heads:
         node = head
         for _ in range(3):
-            if node.pos_ in ("VERB", "AUX") and not quoted(node):
+            if node.pos_ == "VERB" and node.lemma_ not in ("be", "have") and not quoted(node):
                 subj = _subject(node, quoted)
                 if subj is None or quoted(subj) or subj.lower_ in ("it", "this", "that"):
                     return None

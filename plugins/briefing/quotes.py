@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .cues import Cue, colon_cues, dash_speaker, find_cues, governing_cue
+from .cues import CLAUSE_ONLY, Cue, colon_cues, dash_speaker, find_cues, governing_cue
 from .model import Quote, Speaker
 from .quote_marks import QuotedRegion, find_quoted
 
@@ -268,7 +268,7 @@ def _cue_for_region(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index
     # ``“…,” he said.`` is sometimes split off as a sentence of its own: include it.
     lo = idx.sents[first_sent].start_char
     hi = idx.sents[last_sent].end_char
-    best: tuple[int, Cue] | None = None
+    best: tuple[tuple[bool, int], Cue] | None = None
     for c in cues:
         if not (lo <= c.start < hi):
             continue
@@ -282,8 +282,10 @@ def _cue_for_region(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index
         # a cue on the far side of another quote belongs to that quote
         if gap < 0:
             continue
-        if best is None or gap < best[0]:
-            best = (gap, c)
+        # a speech verb beats a nearer ``know`` or ``think``
+        rank = (c.token.lemma_.lower() in CLAUSE_ONLY, gap)
+        if best is None or rank < best[0]:
+            best = (rank, c)
     if best is not None:
         return best[1]
     # 4. a colon-introduced cue just before: ``Caddell continued:`` then the quote
