@@ -503,3 +503,12 @@ def governing_cue(doc: Doc, start: int, end: int, quoted: Inside = _never) -> Cu
                 break
             node = node.head
     return None
+
+
+def governing_cue_for_verb(verb: Token, quoted: Inside = _never) -> Cue | None:
+    """A cue made of any verb and its subject, for frames like ``beamed Donald Hartley``."""
+    subj = _subject(verb, quoted)
+    if subj is None or quoted(subj) or subj.lower_ in ("it", "this", "that", "there"):
+        return None
+    s, e = _cue_extent(verb)
+    return Cue(verb, s, e, mention_span(subj), None, None)

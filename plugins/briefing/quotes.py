@@ -17,7 +17,15 @@ import re
 
 from spacy.tokens import Doc
 
-from .cues import CLAUSE_ONLY, Cue, colon_cues, dash_speaker, find_cues, governing_cue
+from .cues import (
+    CLAUSE_ONLY,
+    Cue,
+    colon_cues,
+    dash_speaker,
+    find_cues,
+    governing_cue,
+    governing_cue_for_verb,
+)
 from .model import Quote, Speaker
 from .quote_marks import QuotedRegion, find_quoted
 
@@ -295,6 +303,49 @@ def _cue_for_region(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index
         cands = [c for c in cues if c.end <= colon and colon - c.end <= 80]
         if cands:
             return max(cands, key=lambda c: c.end)
+        # ``Trump issued the following statement:``: whoever the sentence is about
+        frame = _sentence_subject_cue(doc, colon)
+        if frame is not None:
+            return frame
+    # 5. ``“…!” beamed Donald Hartley``: any verb framing the quote right after it
+    if region.close is not None:
+        frame = _frame_after(doc, region.close + 1, idx.paragraphs[end_par][1])
+        if frame is not None:
+            return frame
+    # 6. a paragraph that is all quote, after a paragraph reporting someone's words
+    if region.open == idx.paragraphs[open_par][0] and open_par > 0:
+        ps, pe = idx.paragraphs[open_par - 1]
+        prior = [c for c in cues if ps <= c.start < pe and c.speaker is not None]
+        if prior and text[ps:pe].count("“") + text[ps:pe].count('"') == 0:
+            return prior[-1]
+    return None
+
+
+def _sentence_subject_cue(doc: Doc, colon: int) -> Cue | None:
+    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span[0].sent.root
+    if root.pos_ != "VERB":
+        return None
+    return governing_cue_for_verb(root)
+
+
+def _frame_after(doc: Doc, after: int, limit: int) -> Cue | None:
+    """The reporting frame right after a closing mark: ``VERB NAME`` or ``NAME VERB``."""
+    span = doc.char_span(after, min(limit, after + 60), alignment_mode="expand")
+    if span is None:
+        return None
+    toks = [t for t in span if not t.is_space and t.text not in (",", "”", '"')][:5]
+    for tok in toks[:4]:
+        if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ"):
+            cue = governing_cue_for_verb(tok)
+            if cue is not None and cue.speaker is not None:
+                sp = cue.speaker
+                # the subject must be in the frame too, not elsewhere in the sentence
+                if after <= sp.start_char < after + 80:
+                    return cue
+            return None
     return None
 
 
