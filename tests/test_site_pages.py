@@ -450,6 +450,16 @@ def test_one_failing_extraction_spares_the_others(tmp_path, monkeypatch, caplog)
                for r in caplog.records)
 
 
+def test_changed_topic_vocabulary_is_not_served_from_the_cache(tmp_path):
+    text = "The ministers discussed the wheat harvest and grain exports on Monday."
+    arts = [SimpleNamespace(slug="a", relative_source_path="a.txt", briefing_text=text)]
+    cache = str(tmp_path / "cache")
+    first = site._extract(arts, {"CACHE_PATH": cache, "BRIEFING_TOPICS": {"Trade": ["exports"]}})
+    second = site._extract(arts, {"CACHE_PATH": cache, "BRIEFING_TOPICS": {"Farming": ["wheat"]}})
+    assert "Trade" in first["a"].topics and "Farming" not in first["a"].topics
+    assert "Farming" in second["a"].topics and "Trade" not in second["a"].topics
+
+
 def _extraction() -> Extraction:
     return Extraction(
         path="a.txt", title="T", date="2024-01-02",

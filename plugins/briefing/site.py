@@ -10,6 +10,7 @@ feeds and the export, into the shared context as ``briefing`` (a ``BriefingSite`
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -160,8 +161,15 @@ def _extract(articles: list, settings: dict) -> dict[str, Extraction]:
 
     model = settings.get("BRIEFING_MODEL") or nlp_mod.DEFAULT_MODEL
     batch = int(settings.get("BRIEFING_BATCH_SIZE") or nlp_mod.DEFAULT_BATCH_SIZE)
+    vocabulary = settings.get("BRIEFING_TOPICS")
+    if vocabulary is None:
+        from .topics import DEFAULT_TOPICS as vocabulary
     cache_root = settings.get("CACHE_PATH") or "cache"
-    cache = ExtractionCache(Path(cache_root) / "briefing", model)
+    # The topic vocabulary shapes the topics, so a changed BRIEFING_TOPICS is a cache miss.
+    variant = json.dumps(
+        {k: sorted(v) for k, v in vocabulary.items()}, sort_keys=True, ensure_ascii=False
+    )
+    cache = ExtractionCache(Path(cache_root) / "briefing", f"{model}\0{variant}")
     out: dict[str, Extraction] = {}
     todo = []
     for article in articles:
@@ -179,9 +187,6 @@ def _extract(articles: list, settings: dict) -> dict[str, Extraction]:
     try:
         from . import extract as extract_mod
 
-        vocabulary = settings.get("BRIEFING_TOPICS")
-        if vocabulary is None:
-            from .topics import DEFAULT_TOPICS as vocabulary
         nlp = nlp_mod.load(model)
     except Exception as exc:  # model missing, broken install: pages without briefings
         reason = " ".join(str(exc).split()) or type(exc).__name__
