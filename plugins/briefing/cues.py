@@ -24,8 +24,9 @@ SPEECH_LEMMAS = frozenset(
     concede complain boast joke quip testify affirm allege estimate conclude believe think
     argue charge counter demand propose recommend question wonder accuse praise criticize
     criticise condemn reveal disclose signal hint insist elaborate reaffirm stipulate
-    tout brag lament acknowledge proclaim assure reassure inform notify advise"
-    """.replace('"', "").split()
+    tout brag lament acknowledge proclaim assure reassure inform notify advise endorse cite
+    accuse attack
+    """.split()
 )
 # Cues that need a clause or a quote: as bare transitive verbs they are not speech.
 CLAUSE_ONLY = frozenset(
@@ -36,7 +37,8 @@ CLAUSE_ONLY = frozenset(
 OBJECT_CONTENT = frozenset(
     """urge express highlight describe underline underscore deny confirm announce stress
     emphasize emphasise reiterate reaffirm praise criticize criticise condemn welcome
-    demand propose recommend question mention reveal disclose acknowledge""".split()
+    demand propose recommend question mention reveal disclose acknowledge endorse cite
+    accuse attack""".split()
 )
 # Phrasal cues: verb + particle/preposition, content is the prepositional object.
 PHRASAL = {
@@ -382,7 +384,10 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
                 content_root, content = called
             elif obj is not None:
                 content_root = obj
-                content = _span_chars(list(obj.subtree))
+                toks = list(obj.subtree)
+                if lemma == "accuse":  # ``accused X of Y``: the charge belongs to the content
+                    toks += [t for c in tok.children if c.lower_ == "of" for t in c.subtree]
+                content = _span_chars(sorted(toks, key=lambda t: t.i))
             elif parenthetical is not None:
                 content_root, content = parenthetical
             elif lemma in CLAUSE_ONLY or lemma in PHRASAL and lemma not in SPEECH_LEMMAS:
