@@ -535,3 +535,25 @@ def test_mark_html_keeps_markdown_formatting():
     assert pieces.replace(" ", "") == "wewillreturn"
     assert render.mark_html("<p>Other words</p>", text, quotes) is None  # no alignment
 
+
+
+def test_a_linking_failure_is_an_error_not_a_traceback(tmp_path, monkeypatch, caplog):
+    import briefing.linking as linking_mod
+
+    real = linking_mod.link
+
+    def broken(inputs, **kwargs):
+        if inputs:
+            raise RuntimeError("clustering exploded")
+        return real(inputs, **kwargs)
+
+    monkeypatch.setattr(linking_mod, "link", broken)
+    text = "“We will talk again,” the minister said."
+    art = SimpleNamespace(slug="a", relative_source_path="a.txt", briefing_text=text,
+                          undated=True, title="T", title_generated=False,
+                          source_path=str(tmp_path / "a.txt"), content="", url="briefings/a/")
+    with caplog.at_level(logging.ERROR):
+        result = site.build_site([art], {"CACHE_PATH": str(tmp_path)})
+    assert result.actors == {}
+    assert any("clustering exploded" in r.getMessage() and r.levelno == logging.ERROR
+               for r in caplog.records)

@@ -350,11 +350,20 @@ def build_site(articles: list, settings: dict) -> BriefingSite:
         for a in articles
         if a.slug in extractions
     ]
-    data = linking.link(
-        inputs,
-        overrides=_overrides(settings),
-        event_window_days=int(settings.get("BRIEFING_EVENT_WINDOW_DAYS", 3)),
-    )
+    try:
+        data = linking.link(
+            inputs,
+            overrides=_overrides(settings),
+            event_window_days=int(settings.get("BRIEFING_EVENT_WINDOW_DAYS", 3)),
+        )
+    except Exception as exc:  # a linking bug must not cost readers their briefing pages
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        logger.error(
+            "briefing: linking actors across articles failed (%s: %s); briefing pages are "
+            "written without actor, event and related-article links",
+            type(exc).__name__, reason,
+        )
+        data = linking.link([])
     for article in articles:
         _attach(article, extractions.get(article.slug), data, by_slug, settings)
 
