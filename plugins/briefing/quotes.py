@@ -159,8 +159,8 @@ def _is_title(doc: Doc, region: QuotedRegion, idx: _Index, cued: bool) -> bool:
     para_words = [w for w in text[ps:pe].split() if w[0].isalpha()]
     if _title_case(para_words) or sum(w[0].isupper() for w in para_words) > 0.6 * len(para_words):
         return False  # a headline: everything is capitalised
-    if not cued:
-        return True
+    if not cued or len(words) >= 3:
+        return True  # nobody speaks Three Capitalised Words; headlines and titles do
     before = [w.lower().strip(",") for w in text[ps : region.open].split()[-3:]]
     if not before:
         return False
