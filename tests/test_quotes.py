@@ -319,3 +319,14 @@ def test_seed_003_indirect(run):
     first = [q for q in quotes if q.cue == "emphasized"][0]
     assert speaker(first).endswith("Ali Bagheri Kani")
     assert first.text.startswith("the second step in improving neighborhood policy")
+
+
+def test_colon_introduced_quote_with_any_verb(run):
+    text = 'Sanders delivered a snappy retort: "No one is tearing this up. We will go forward."'
+    q = one(run(text), "No one is tearing this up. We will go forward.")
+    assert speaker(q) == "Sanders" and q.cue == "delivered"
+
+
+def test_frame_verb_after_quote(run):
+    q = one(run("“This is fantastic!” beamed Donald Hartley of Madison."), "This is fantastic!")
+    assert speaker(q).startswith("Donald Hartley")

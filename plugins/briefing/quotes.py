@@ -325,10 +325,12 @@ def _sentence_subject_cue(doc: Doc, colon: int) -> Cue | None:
     span = doc.char_span(colon, colon + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    root = span[0].sent.root
-    if root.pos_ != "VERB":
-        return None
-    return governing_cue_for_verb(root)
+    # the verb nearest before the colon: the sentence root may sit inside the quote
+    colon_tok = span[0]
+    for tok in reversed(list(colon_tok.sent[: colon_tok.i - colon_tok.sent.start])):
+        if tok.pos_ == "VERB" and tok.lemma_ not in ("be", "have"):
+            return governing_cue_for_verb(tok)
+    return None
 
 
 def _frame_after(doc: Doc, after: int, limit: int) -> Cue | None:
