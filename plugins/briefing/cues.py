@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .nlp import doc_text
+
 # Verbs that introduce what someone said, wrote or concluded; a that-clause or a quote
 # after them is attributed speech.
 SPEECH_LEMMAS = frozenset(
@@ -289,7 +291,7 @@ def colon_cues(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Cue]:
             continue
         colon = doc[name.end]
         cstart = colon.idx + 1
-        while cstart < pe and doc.text[cstart].isspace():
+        while cstart < pe and doc_text(doc)[cstart].isspace():
             cstart += 1
         if pe - cstart < 3:
             continue
@@ -299,7 +301,7 @@ def colon_cues(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Cue]:
 
 def dash_speaker(doc: Doc, after: int, limit: int) -> tuple[Cue | None]:
     """``“…” ― Edwin G. Monroy``: a dash and a name right after a quote's closing mark."""
-    text = doc.text
+    text = doc_text(doc)
     j = after
     while j < limit and text[j].isspace():
         j += 1

@@ -48,3 +48,12 @@ def load(name: str = DEFAULT_MODEL):  # -> spacy.Language
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     return nlp
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, read once per Doc: spaCy rebuilds it from every token on each access,
+    which made per-quote lookups quadratic in the article's length."""
+    text = doc.user_data.get("briefing.text")
+    if text is None:
+        text = doc.user_data["briefing.text"] = doc.text
+    return text

@@ -27,6 +27,7 @@ from .cues import (
     governing_cue_for_verb,
 )
 from .model import Quote, Speaker
+from .nlp import doc_text
 from .quote_marks import QuotedRegion, find_quoted
 
 log = logging.getLogger(__name__)
@@ -150,7 +151,7 @@ def _title_case(words: list[str]) -> bool:
 def _is_title(doc: Doc, region: QuotedRegion, idx: _Index, cued: bool) -> bool:
     """``“The Walking Dead”``, ``on “Fox News Sunday”``: a short all-capitalised quote in a
     sentence-case paragraph names a work or a show; nobody is being quoted."""
-    text = doc.text
+    text = doc_text(doc)
     words = [w.strip(".,;:!?") for w in text[region.start : region.end].split()]
     words = [w for w in words if w]
     if not words or len(words) > 6 or not _title_case(words) or text[region.end - 1] in "!?":
@@ -242,7 +243,7 @@ def _indirect_enough(text: str, s: int, e: int, regions: list[QuotedRegion]) -> 
 
 
 def _cue_for_region(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index) -> Cue | None:
-    text = doc.text
+    text = doc_text(doc)
     open_par = idx.para(region.open)
     end_par = idx.para(region.end)
     # 0. ``“…” ― Edwin G. Monroy``
