@@ -110,7 +110,11 @@ def test(c, args=""):
 def eval(c, corpus=None, limit=None, args=""):  # noqa: A001 - the task's public name
     """Score extraction on PolNeAR dev (and a held-out sample) beside a baseline."""
     corpus = corpus or os.environ.get("BRIEFING_POLNEAR") or DEFAULT_CORPUS
-    cmd = f"{PY} -m briefing.evaluate --corpus {shlex.quote(str(corpus))}"
+    # dev is the target; a fixed sample of train is scored beside it as held-out text.
+    cmd = (
+        f"{PY} -m briefing.evaluate --corpus {shlex.quote(str(corpus))}"
+        " --split dev --heldout train --heldout-limit 200"
+    )
     if limit:
         cmd += f" --limit {int(limit)}"
     c.run(f"{cmd} {args}", pty=False)
