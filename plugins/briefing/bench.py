@@ -4,9 +4,11 @@ Absolute seconds depend on the machine; ratios between runs made side by side do
 the targets are ratios:
 
 - rules overhead: full extraction time / spaCy parse time of the same texts (target ≤ 1.5)
-- memory: peak RSS while extracting / RSS with the model loaded and idle (target ≤ 1.5)
-- warm rebuild: a second build of the same content / the first (target ≤ 0.5; the
-  extraction cache is what makes it cheap)
+- memory: peak RSS extracting every article / peak RSS extracting the first quarter
+  (target ≤ 1.25: articles stream through ``nlp.pipe``, so memory must not grow with
+  their number)
+- warm rebuild: a second build of the same content / the first, from an empty extraction
+  cache (target ≤ 0.5; the cache is what makes it cheap)
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "polnear"
-TARGETS = {"rules_overhead": 1.5, "memory": 1.5, "warm_rebuild": 0.5}
+TARGETS = {"rules_overhead": 1.5, "memory": 1.25, "warm_rebuild": 0.5}
 
 
 def _rss_mb() -> float:
@@ -71,6 +73,13 @@ def bench_extraction(texts: list[tuple[str, str]], batch_size: int) -> dict[str,
     gc.collect()
     idle = _rss_mb()
     prepared = [mask_date_line(t, parse_text(t).body_start) for _, t in texts]
+    quarter = texts[: max(1, len(texts) // 4)]
+    gc.collect()
+    _reset_peak()
+    for _ in extract_many(quarter, nlp=nlp, batch_size=batch_size):
+        pass
+    quarter_peak = _peak_rss_mb()
+    # Timed after the quarter run, so neither timing pays for first-use warm-up.
     t0 = time.perf_counter()
     for _ in nlp.pipe(prepared, batch_size=batch_size):
         pass
@@ -91,8 +100,9 @@ def bench_extraction(texts: list[tuple[str, str]], batch_size: int) -> dict[str,
         "articles_per_s": len(texts) / extract_s,
         "rules_overhead": extract_s / parse_s,
         "idle_rss_mb": idle,
+        "quarter_peak_rss_mb": quarter_peak,
         "peak_rss_mb": peak,
-        "memory": peak / idle,
+        "memory": peak / quarter_peak,
     }
 
 
@@ -104,7 +114,7 @@ def _as_content(texts: list[tuple[str, str]], folder: Path) -> None:
         (folder / name).write_text(f"Title: {title.strip()}\n\n{body.strip()}\n", encoding="utf-8")
 
 
-def _timed_build(content: Path, output: Path) -> float:
+def _timed_build(content: Path, output: Path, cache: Path) -> float:
     t0 = time.perf_counter()
     proc = subprocess.run(
         [
@@ -115,6 +125,8 @@ def _timed_build(content: Path, output: Path) -> float:
             str(content),
             "--output",
             str(output),
+            "--cache-path",
+            str(cache),
         ],
         capture_output=True,
         text=True,
@@ -130,8 +142,8 @@ def bench_build(texts: list[tuple[str, str]]) -> dict[str, float]:
         content = work / "content"
         content.mkdir()
         _as_content(texts, content)
-        cold = _timed_build(content, work / "output")
-        warm = _timed_build(content, work / "output")
+        cold = _timed_build(content, work / "output", work / "cache")
+        warm = _timed_build(content, work / "output", work / "cache")
         return {"cold_build_s": cold, "warm_build_s": warm, "warm_rebuild": warm / cold}
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -164,14 +176,17 @@ def main(argv: list[str] | None = None) -> int:
         f"  full extraction       {fig['extract_s']:7.2f} s"
         f"  ({fig['articles_per_s']:.1f} articles/s)"
     )
-    print(f"  memory idle / peak    {fig['idle_rss_mb']:7.0f} MB / {fig['peak_rss_mb']:.0f} MB")
+    print(
+        f"  memory idle / peak    {fig['idle_rss_mb']:7.0f} MB / {fig['peak_rss_mb']:.0f} MB"
+        f" ({fig['quarter_peak_rss_mb']:.0f} MB for a quarter of the articles)"
+    )
     if "cold_build_s" in fig:
         print(f"  site build cold/warm  {fig['cold_build_s']:7.2f} s / {fig['warm_build_s']:.2f} s")
     failed = False
     print("ratios (measured in this run)      value   target")
     for key, label in (
         ("rules_overhead", "extraction / parse time"),
-        ("memory", "peak / idle memory"),
+        ("memory", "peak memory, all / a quarter"),
         ("warm_rebuild", "warm / cold build time"),
     ):
         if key not in fig:

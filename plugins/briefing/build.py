@@ -131,9 +131,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--siteurl", default=None, help="published address, e.g. a Pages sub-path")
     parser.add_argument("--strict", action="store_true",
                         help="exit non-zero when any file was skipped or warned about")
+    parser.add_argument("--cache-path", type=Path, default=None,
+                        help="extraction cache folder (default: the settings' CACHE_PATH)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    overrides = {"BRIEFING_STRICT": True} if args.strict else None
+    overrides: dict = {}
+    if args.strict:
+        overrides["BRIEFING_STRICT"] = True
+    if args.cache_path is not None:
+        overrides["CACHE_PATH"] = str(args.cache_path.resolve())
     try:
         result = build_site(args.content, args.output, args.siteurl, args.settings, overrides)
     except BuildFailedError as exc:
