@@ -1,14 +1,12 @@
+import os
 import sys
 from pathlib import Path
+
+import pytest
 
 # Test helpers (tests/sitebuild.py) import as plain modules.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-# --- quotes/evaluation fixtures (owner: quotes worker) -------------------------------------
-import os  # noqa: E402
-
-import pytest  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = Path(os.environ.get("BRIEFING_SEEDS", REPO_ROOT.parent / "shared" / "seeds"))
@@ -41,4 +39,9 @@ def spacy_nlp():
         return nlp_mod.load()
     except nlp_mod.ModelMissingError as exc:
         pytest.skip(str(exc))
-# --- end quotes/evaluation fixtures --------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def nlp(spacy_nlp):
+    """The spaCy pipeline, loaded once for the whole session."""
+    return spacy_nlp

@@ -13,16 +13,6 @@ from briefing.textformat import mask_date_line, parse_text
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from briefing import nlp as nlp_mod
-
-    try:
-        return nlp_mod.load()
-    except nlp_mod.ModelMissingError as exc:
-        pytest.skip(str(exc))
-
-
 def analyse(nlp, text):
     parsed = parse_text(text)
     doc = nlp(mask_date_line(text, parsed.body_start))

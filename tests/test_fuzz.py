@@ -53,16 +53,6 @@ texts = st.lists(
 ).map("".join)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from briefing import nlp as nlp_mod
-
-    try:
-        return nlp_mod.load()
-    except nlp_mod.ModelMissingError as exc:
-        pytest.skip(str(exc))
-
-
 def _check_span(text: str, start, end, what: str) -> None:
     assert start is not None and end is not None, what
     assert 0 <= start <= end <= len(text), (what, start, end, len(text))

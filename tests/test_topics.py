@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from briefing import actors as actors_mod
 from briefing import topics
 from briefing.model import Actor, Mention
 from briefing.textformat import mask_date_line, parse_text
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from briefing import nlp as nlp_mod
-
-    try:
-        return nlp_mod.load()
-    except nlp_mod.ModelMissingError as exc:
-        pytest.skip(str(exc))
 
 
 def topics_of(nlp, text, vocabulary=None, **kw):
