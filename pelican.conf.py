@@ -90,4 +90,9 @@ BRIEFING_KEY_QUOTES = 6  # quotes listed before "N more" on a briefing page (all
 
 # Article text is data, never markup: every template variable is escaped unless a template
 # marks a value the plugin built from escaped parts as safe.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "autoescape": True,
+}
