@@ -25,23 +25,18 @@ import tempfile
 import time
 from pathlib import Path
 
+from .polnear_site import write_markdown
+
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "polnear"
 TARGETS = {"rules_overhead": 1.5, "memory": 1.25, "warm_rebuild": 0.5}
 
 
-def _rss_mb() -> float:
+def _status_mb(field: str) -> float:
+    """A /proc/self/status memory field (VmRSS: now, VmHWM: peak) in MB."""
     with open("/proc/self/status") as fh:
         for line in fh:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _peak_rss_mb() -> float:
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith("VmHWM:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -71,14 +66,14 @@ def bench_extraction(texts: list[tuple[str, str]], batch_size: int) -> dict[str,
     nlp = nlp_mod.load()
     nlp("warm up the pipeline")
     gc.collect()
-    idle = _rss_mb()
+    idle = _status_mb("VmRSS")
     prepared = [mask_date_line(t, parse_text(t).body_start) for _, t in texts]
     quarter = texts[: max(1, len(texts) // 4)]
     gc.collect()
     _reset_peak()
     for _ in extract_many(quarter, nlp=nlp, batch_size=batch_size):
         pass
-    quarter_peak = _peak_rss_mb()
+    quarter_peak = _status_mb("VmHWM")
     # Timed after the quarter run, so neither timing pays for first-use warm-up.
     t0 = time.perf_counter()
     for _ in nlp.pipe(prepared, batch_size=batch_size):
@@ -89,7 +84,7 @@ def bench_extraction(texts: list[tuple[str, str]], batch_size: int) -> dict[str,
     t0 = time.perf_counter()
     quotes = sum(len(x.quotes) for x in extract_many(texts, nlp=nlp, batch_size=batch_size))
     extract_s = time.perf_counter() - t0
-    peak = _peak_rss_mb()
+    peak = _status_mb("VmHWM")
     chars = sum(len(t) for _, t in texts)
     return {
         "articles": len(texts),
@@ -104,14 +99,6 @@ def bench_extraction(texts: list[tuple[str, str]], batch_size: int) -> dict[str,
         "peak_rss_mb": peak,
         "memory": peak / quarter_peak,
     }
-
-
-def _as_content(texts: list[tuple[str, str]], folder: Path) -> None:
-    # PolNeAR's first line is the headline: keep it as a Markdown title.
-    for path, text in texts:
-        title, _, body = text.partition("\n")
-        name = Path(path).stem + ".md"
-        (folder / name).write_text(f"Title: {title.strip()}\n\n{body.strip()}\n", encoding="utf-8")
 
 
 def _timed_build(content: Path, output: Path, cache: Path) -> float:
@@ -136,12 +123,11 @@ def _timed_build(content: Path, output: Path, cache: Path) -> float:
     return time.perf_counter() - t0
 
 
-def bench_build(texts: list[tuple[str, str]]) -> dict[str, float]:
+def bench_build(corpus: Path, limit: int) -> dict[str, float]:
     work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     try:
         content = work / "content"
-        content.mkdir()
-        _as_content(texts, content)
+        write_markdown(corpus, content, ["dev"], limit)
         cold = _timed_build(content, work / "output", work / "cache")
         warm = _timed_build(content, work / "output", work / "cache")
         return {"cold_build_s": cold, "warm_build_s": warm, "warm_rebuild": warm / cold}
@@ -166,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = load_texts(args.corpus, args.limit)
     fig = bench_extraction(texts, args.batch_size)
     if not args.no_build:
-        fig.update(bench_build(texts))
+        fig.update(bench_build(args.corpus, args.limit))
     print(
         f"briefing bench: {fig['articles']} PolNeAR dev articles, {fig['chars']:,} chars, "
         f"{fig['quotes']} quotes"

@@ -32,14 +32,18 @@ def _one_line(value: str) -> str:
     return " ".join(value.split())
 
 
-def write_markdown(corpus: Path, dest: Path, splits: Iterable[str] = ("dev",)) -> list[Path]:
-    """Write one Markdown article per corpus text of ``splits`` into ``dest``."""
+def write_markdown(
+    corpus: Path, dest: Path, splits: Iterable[str] = ("dev",), limit: int = 0
+) -> list[Path]:
+    """Write one Markdown article per corpus text of ``splits`` into ``dest``
+    (the first ``limit`` texts of each split in name order, when ``limit`` is set)."""
     corpus, dest = Path(corpus), Path(dest)
     meta = _metadata(corpus)
     dest.mkdir(parents=True, exist_ok=True)
     written = []
     for split in splits:
-        for path in sorted((corpus / split / "text").glob("*.txt")):
+        paths = sorted((corpus / split / "text").glob("*.txt"))
+        for path in paths[:limit] if limit else paths:
             text = path.read_text(encoding="utf-8")
             headline, _, body = text.lstrip().partition("\n")
             row = meta.get((split, path.stem), {})
