@@ -330,3 +330,12 @@ def test_colon_introduced_quote_with_any_verb(run):
 def test_frame_verb_after_quote(run):
     q = one(run("“This is fantastic!” beamed Donald Hartley of Madison."), "This is fantastic!")
     assert speaker(q).startswith("Donald Hartley")
+
+
+# ------------------------------------------------------------------ speaker resolution
+
+
+def test_nested_pronoun_cue_credits_outer_source(run):
+    text = "Lynch said she recalled the colleague being “confused” at the meeting."
+    q = one(run(text), "confused")
+    assert speaker(q) == "Lynch" and q.cue == "said"

@@ -90,6 +90,8 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             previous = quote
             continue
         cue = _cue_for_region(doc, region, cues, idx)
+        if cue is not None:
+            cue = _outermost(cue, cues)
         quote = Quote(text[region.start : region.end], region.start, region.end, "direct")
         if not any(c.isalpha() for c in quote.text):
             continue  # ids and dates of embedded posts
@@ -320,6 +322,34 @@ def _cue_for_region(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index
         if prior and text[ps:pe].count("“") + text[ps:pe].count('"') == 0:
             return prior[-1]
     return None
+
+
+_PRONOUNS = frozenset("he she they it we i you".split())
+
+
+def _outermost(cue: Cue, cues: list[Cue]) -> Cue:
+    """``She said she recalls the colleague being “confused”``: a cue whose pronoun subject
+    sits inside the reported clause of an earlier speaker's cue is that speaker's own report
+    (the pronoun points back to them), and PolNeAR credits the quote to the outer source.
+    ``He questioned “…”, IRNA reported``: a source after the pronoun is only the channel."""
+    seen = {cue.start}
+    while cue.speaker is not None and cue.speaker.text.lower() in _PRONOUNS:
+        sent = cue.token.sent
+        holders = [
+            c
+            for c in cues
+            if c.start not in seen
+            and c.content is not None
+            and c.speaker is not None
+            and c.content[0] <= cue.start < c.content[1]
+            and c.token.sent == sent
+            and c.speaker.start_char < cue.speaker.start_char
+        ]
+        if not holders:
+            break
+        cue = min(holders, key=lambda c: c.content[1] - c.content[0])
+        seen.add(cue.start)
+    return cue
 
 
 def _sentence_subject_cue(doc: Doc, colon: int) -> Cue | None:
