@@ -339,3 +339,15 @@ def test_nested_pronoun_cue_credits_outer_source(run):
     text = "Lynch said she recalled the colleague being “confused” at the meeting."
     q = one(run(text), "confused")
     assert speaker(q) == "Lynch" and q.cue == "said"
+
+
+def test_infinitive_cue_takes_subject_of_its_clause_not_the_name_after(run):
+    text = "Trump took to Twitter to accuse Clinton’s campaign of being “duped” by reporters."
+    q = one(run(text), "duped")
+    assert speaker(q) == "Trump"
+
+
+def test_participle_cue_takes_subject_of_its_clause(run):
+    text = "His aides had choice words, telling O'Reilly that “the moderators are unfair to us.”"
+    q = one(run(text), "the moderators are unfair to us.")
+    assert speaker(q) == "His aides"

@@ -180,6 +180,10 @@ def _subject(verb: Token, quoted: Inside = _never) -> Token | None:
             return subj
         if fallback is None:
             fallback = subj
+    if fallback is not None and verb.dep_ in ("xcomp", "conj", "advcl"):
+        # ``took to Twitter to accuse Clinton’s campaign``, ``and criticized Obama``: the
+        # clause it hangs from shares its subject; a name right after it is its object
+        return fallback
     for cand in (_name_before(verb), _name_after(verb)):
         if cand is not None and not quoted(cand):
             return cand
