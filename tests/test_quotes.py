@@ -351,3 +351,33 @@ def test_participle_cue_takes_subject_of_its_clause(run):
     text = "His aides had choice words, telling O'Reilly that “the moderators are unfair to us.”"
     q = one(run(text), "the moderators are unfair to us.")
     assert speaker(q) == "His aides"
+
+
+def test_inverted_subject_with_apposition_before_the_verb(run):
+    text = (
+        "“He's absolutely right. There's a severe disconnect between this White House and the"
+        " president,” Flynn, a top Trump surrogate, said Thursday morning on Fox News."
+    )
+    q = one(run(text), "He's absolutely right. There's a severe disconnect between this White"
+            " House and the president")
+    assert speaker(q) == "Flynn"
+
+
+def test_name_with_apposition_and_adverb_before_the_verb(run):
+    text = (
+        "In a panel discussion in Washington, Marc H. Morial, the chief executive of the"
+        " National Urban League, forcefully told a young woman that “not voting is not a"
+        " viable strategy.”"
+    )
+    q = one(run(text), "not voting is not a viable strategy.")
+    assert speaker(q) == "Marc H. Morial"
+
+
+def test_going_on_to_say_keeps_the_speaker_of_the_report_before(run):
+    text = (
+        '"It is insane," Sanders said, going on to say that the country has spent "hundreds'
+        " of years fighting against racism and sexism and all that stuff, to have that debate"
+        ' again, young people do not want to see that."'
+    )
+    q = [x for x in run(text) if x.kind == "direct" and x.text.startswith("hundreds")]
+    assert len(q) == 1 and speaker(q[0]) == "Sanders"

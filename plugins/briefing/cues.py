@@ -187,6 +187,14 @@ def _subject(verb: Token, quoted: Inside = _never) -> Token | None:
     for cand in (_name_before(verb), _name_after(verb)):
         if cand is not None and not quoted(cand):
             return cand
+    if fallback is None:
+        # ``…,” Sanders said, going on to say that …``: the parse hung the second report
+        # inside the quote; the speaker of the report just before it goes on
+        for tok in reversed(verb.doc[verb.sent.start : verb.i]):
+            if is_cue_lemma(tok) and not quoted(tok):
+                subj = _own_subject(tok, quoted)
+                if subj is not None:
+                    return subj
     return fallback
 
 
@@ -197,6 +205,16 @@ def _name_before(verb: Token) -> Token | None:
     j = verb.i - 1
     while j >= 0 and doc[j].text in (")", "]"):
         j -= 1
+    # ``Flynn, a top Trump surrogate, said``, ``Morial, the chief …, forcefully told``
+    k = j
+    while k >= 0 and verb.i - k <= 3 and (doc[k].text == "," or doc[k].pos_ == "ADV"):
+        k -= 1
+    if k >= 0 and doc[k].dep_ in ("appos", "pobj") and doc[k].i < verb.i:
+        head = doc[k]
+        while head.dep_ in ("appos", "pobj", "prep") and head.head.i < head.i:
+            head = head.head
+            if head.pos_ == "PROPN" and head.ent_type_ not in _NOT_SPEAKERS:
+                return head
     if j < 0 or verb.i - j > 2:
         return None
     tok = doc[j]
