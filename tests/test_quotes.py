@@ -381,3 +381,33 @@ def test_going_on_to_say_keeps_the_speaker_of_the_report_before(run):
     )
     q = [x for x in run(text) if x.kind == "direct" and x.text.startswith("hundreds")]
     assert len(q) == 1 and speaker(q[0]) == "Sanders"
+
+
+def test_frame_after_comma_quote_with_any_verb(run):
+    text = (
+        "Parents sent a letter to the board urging them to reconsider.\n"
+        "“From Seattle to Houston, we see charter schools offering hope,” the letter reads."
+    )
+    q = one(run(text), "From Seattle to Houston, we see charter schools offering hope")
+    assert speaker(q) == "the letter"
+
+
+def test_frame_after_exclamation_with_a_long_name(run):
+    text = (
+        '"This is a big year for our senator, Bobby Scott!" Scott\'s niece, state Del. Marcia'
+        ' "Cia" Price (D-Newport News), shouted to the crowd.'
+    )
+    q = one(run(text), "This is a big year for our senator, Bobby Scott!")
+    assert speaker(q) == "Scott's niece"
+
+
+def test_frame_after_beats_a_cue_word_opening_the_quote(run):
+    text = "Both parties “saw Burma as a country under pressure from China,” said Victor Cha."
+    q = one(run(text), "saw Burma as a country under pressure from China", "direct")
+    assert speaker(q) == "Victor Cha"
+
+
+def test_partial_quote_in_reported_speech_ignores_the_next_clause(run):
+    text = "Mr. Trump said he was “the perfect messenger,” and he reiterated his claim."
+    q = one(run(text), "the perfect messenger", "direct")
+    assert speaker(q) == "Mr. Trump"

@@ -253,11 +253,7 @@ def _cue_for_region(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index
         dash = dash_speaker(doc, region.close + 1, idx.paragraphs[end_par][1])
         if dash is not None:
             return dash
-    # 1. a cue word opening the quote with its subject outside: ``He “stressed that …”``
-    inner = _inner_cue(doc, region)
-    if inner is not None:
-        return inner
-    # 2. a cue whose content (complement clause or object) holds the quote
+    # a cue whose content (complement clause or object) holds the quote
     holding = [
         c
         for c in cues
@@ -266,8 +262,19 @@ def _cue_for_region(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index
         and region.end <= c.content[1] + 2
         and idx.para(c.start) in (open_par, end_par)
     ]
+    # 1. ``“…,” Flynn, a top Trump surrogate, said``: the frame right after a quote that
+    # ends in a comma (or ?/!) is its attribution, unless the quote is part of reported
+    # speech before it (``said he was “the perfect messenger,” and he reiterated …``)
+    if not any(c.end <= region.open for c in holding):
+        framed = _frame_after_quote(doc, region, cues, idx)
+        if framed is not None:
+            return framed
+    # 1b. a cue word opening the quote with its subject outside: ``He “stressed that …”``
+    inner = _inner_cue(doc, region)
+    if inner is not None:
+        return inner
+    # 2. the innermost holding cue: ``The statement added that the diplomat “stressed …”``
     if holding:
-        # the innermost: ``The statement added that the diplomat “stressed …”``
         return min(holding, key=lambda c: c.content[1] - c.content[0])
     # 3. the nearest cue in the sentences the quote touches (same paragraph)
     first_sent = idx.sent(max(0, region.open - 1))
@@ -379,6 +386,63 @@ def _frame_after(doc: Doc, after: int, limit: int) -> Cue | None:
                 if after <= sp.start_char < after + 80:
                     return cue
             return None
+    return None
+
+
+_FRAME_STOP = frozenset(".?!;:")
+_MARKS = frozenset("“”\"")
+
+
+def _frame_after_quote(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index) -> Cue | None:
+    """The cue of ``“…,” the letter reads`` / ``“…!” Price (D-Va.) shouted to the crowd``: the
+    first verb of the clause after the closing mark, with its subject in that clause."""
+    if region.close is None:
+        return None
+    text = doc_text(doc)
+    after = region.close + 1
+    limit = idx.paragraphs[idx.para(region.end)][1]
+    end = text[region.start : region.close].rstrip()
+    comma = end.endswith(",") or text[after : after + 1] == ","
+    if not comma and not end.endswith(("?", "!")):
+        return None
+    span = doc.char_span(after, min(limit, after + 250), alignment_mode="expand")
+    if span is None:
+        return None
+    by_token = {c.token.i: c for c in cues}
+    frame_end = span.end_char
+    verb = None
+    first = None
+    for n, tok in enumerate(list(span)[:30]):
+        if tok.idx < after or tok.is_space or tok.text == ",":
+            continue
+        if tok.text in _MARKS and n <= 1:
+            return None  # ``“…,” “…”``: a list of quotes, no frame
+        if n <= 1 and tok.pos_ in ("CCONJ", "SCONJ"):
+            return None  # ``“…,” but he also warned``: a new clause, not a frame
+        if _covered(tok.idx, idx.quoted):
+            continue  # a nickname in the name: ``Marcia "Cia" Price``
+        if first is None:
+            first = tok
+        if tok.text in _FRAME_STOP:
+            frame_end = tok.idx
+            break
+        if verb is None and tok.i in by_token and by_token[tok.i].token.lower_ == "according":
+            return by_token[tok.i]
+        if verb is None and tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+            verb = tok
+    if verb is None:
+        return None
+    cue = by_token.get(verb.i) or governing_cue_for_verb(verb)
+    if cue is None or cue.speaker is None:
+        return None
+    if cue.token.i not in by_token and frame_end - (verb.idx + len(verb)) > 25:
+        return None  # ``“…,” Obama took a whack at …``: a clause of its own, not a frame
+    sp = cue.speaker
+    # the frame opens with its subject (``Flynn, … said``) or its verb (``said Victor Cha``)
+    if first is None or first.idx not in (sp.start_char, verb.idx):
+        return None
+    if sp.end_char <= frame_end and not _covered(sp.start_char, idx.quoted):
+        return cue
     return None
 
 
