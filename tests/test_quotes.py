@@ -411,3 +411,9 @@ def test_partial_quote_in_reported_speech_ignores_the_next_clause(run):
     text = "Mr. Trump said he was “the perfect messenger,” and he reiterated his claim."
     q = one(run(text), "the perfect messenger", "direct")
     assert speaker(q) == "Mr. Trump"
+
+
+def test_partial_quote_in_reported_speech_keeps_the_cue_before(run):
+    text = "Feinstein said she was “shocked by the emails,” she told reporters."
+    q = one(run(text), "shocked by the emails", "direct")
+    assert speaker(q) == "Feinstein"
