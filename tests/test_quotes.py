@@ -417,3 +417,14 @@ def test_partial_quote_in_reported_speech_keeps_the_cue_before(run):
     text = "Feinstein said she was “shocked by the emails,” she told reporters."
     q = one(run(text), "shocked by the emails", "direct")
     assert speaker(q) == "Feinstein"
+
+
+def test_transcript_turn_runs_on_over_unlabelled_paragraphs(run):
+    text = (
+        "In the interview Pence answered questions.\n\n"
+        '"WALLACE: Let us start with the debate tonight.\n\n'
+        '"PENCE: Well, look, the truth is simple and clear.\n\n'
+        '"But the truth is that Donald Trump has a unique way of communicating."'
+    )
+    q = one(run(text), "But the truth is that Donald Trump has a unique way of communicating.")
+    assert speaker(q) == "PENCE"

@@ -203,6 +203,7 @@ def _split_transcripts(
         if not any(_LABEL.match(text, a) for a, _ in pieces):
             out.append(r)
             continue
+        turn = None  # the speaker label in force: a turn runs on until the next label
         for a, b in pieces:
             m = _LABEL.match(text, a)
             body = text[a:b].strip(' "”')
@@ -210,13 +211,16 @@ def _split_transcripts(
                 if body.startswith("(") and body.endswith(")"):
                     continue  # (CROSSTALK.)
                 out.append(QuotedRegion(a, None, a, b))
+                if turn is not None:
+                    labels[a] = turn
                 continue
             start, end = m.end(), b
             while end > start and text[end - 1] in ' "”':
                 end -= 1
+            turn = (m.end("name"), (m.start("name"), m.end("name")))
             if end > start:
                 out.append(QuotedRegion(a, None, start, end))
-                labels[start] = (m.end("name"), (m.start("name"), m.end("name")))
+                labels[start] = turn
     return out, labels
 
 
