@@ -428,3 +428,15 @@ def test_transcript_turn_runs_on_over_unlabelled_paragraphs(run):
     )
     q = one(run(text), "But the truth is that Donald Trump has a unique way of communicating.")
     assert speaker(q) == "PENCE"
+
+
+def test_cue_word_opening_a_quote_needs_what_it_reports(run):
+    text = "The report says the company “reports having 987 subsidiaries in tax havens.”"
+    q = one(run(text), "reports having 987 subsidiaries in tax havens.", "direct")
+    assert speaker(q) == "The report"
+
+
+def test_cue_word_opening_a_quote_needs_a_subject_outside_quotes(run):
+    text = '"That," he added, "promises to make life a lot more difficult for our children."'
+    q = one(run(text), "promises to make life a lot more difficult for our children.")
+    assert speaker(q) == "he"

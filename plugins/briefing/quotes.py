@@ -274,7 +274,7 @@ def _cue_for_region(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index
         if framed is not None:
             return framed
     # 1b. a cue word opening the quote with its subject outside: ``He “stressed that …”``
-    inner = _inner_cue(doc, region)
+    inner = _inner_cue(doc, region, idx.quoted)
     if inner is not None:
         return inner
     # 2. the innermost holding cue: ``The statement added that the diplomat “stressed …”``
@@ -450,8 +450,8 @@ def _frame_after_quote(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _In
     return None
 
 
-def _inner_cue(doc: Doc, region: QuotedRegion) -> Cue | None:
-    from .cues import _cue_extent, _subject, is_cue_lemma, mention_span
+def _inner_cue(doc: Doc, region: QuotedRegion, quoted: list[tuple[int, int]]) -> Cue | None:
+    from .cues import OBJECT_CONTENT, _cue_extent, _subject, is_cue_lemma, mention_span
 
     span = doc.char_span(region.start, region.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -459,9 +459,14 @@ def _inner_cue(doc: Doc, region: QuotedRegion) -> Cue | None:
     first = span[0]
     if not is_cue_lemma(first):
         return None
-    subj = _subject(first)
-    if subj is None or subj.idx >= region.open:
+    # it reports only with what it reports: ``“stressed that …”``, ``“expressed his thanks”``,
+    # not ``the company “reports having 987 subsidiaries”`` or ``people would “learn nothing”``
+    deps = {c.dep_ for c in first.children}
+    if "ccomp" not in deps and not (first.lemma_.lower() in OBJECT_CONTENT and "dobj" in deps):
         return None
+    subj = _subject(first)
+    if subj is None or subj.idx >= region.open or _covered(subj.idx, quoted):
+        return None  # ``“That,” he added, “promises …”``: the subject is another quote
     start, end = _cue_extent(first)
     return Cue(first, start, end, mention_span(subj), None, None)
 
