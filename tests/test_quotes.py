@@ -440,3 +440,12 @@ def test_cue_word_opening_a_quote_needs_a_subject_outside_quotes(run):
     text = '"That," he added, "promises to make life a lot more difficult for our children."'
     q = one(run(text), "promises to make life a lot more difficult for our children.")
     assert speaker(q) == "he"
+
+
+def test_coordinated_cue_shares_the_first_verbs_subject_not_the_report_above(run):
+    text = (
+        "Sheikh Tamim lauded the closeness between Iran and Qatar and expressed his gratitude"
+        " for Iran’s diplomatic efforts, IRNA reported."
+    )
+    q = one(run(text), "his gratitude for Iran’s diplomatic efforts", "indirect")
+    assert speaker(q) == "Sheikh Tamim"

@@ -165,6 +165,12 @@ def _subject(verb: Token, quoted: Inside = _never) -> Token | None:
         return subj
     if verb.dep_ == "relcl":
         return verb.head
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # ``Tamim lauded X and expressed Y, IRNA reported``: coordinated verbs share the
+        # subject of the first, not of a report above them
+        subj = _own_subject(verb.head, quoted)
+        if subj is not None:
+            return subj
     fallback = None
     node = verb
     for _ in range(6):
