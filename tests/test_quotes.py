@@ -449,3 +449,17 @@ def test_coordinated_cue_shares_the_first_verbs_subject_not_the_report_above(run
     )
     q = one(run(text), "his gratitude for Iran’s diplomatic efforts", "indirect")
     assert speaker(q) == "Sheikh Tamim"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["“We will win,” said <b>Smith</b>.", "“We will win,” <b>Smith</b> said."],
+)
+def test_markup_tag_is_never_the_speaker(run, text):
+    q = one(run(text), "We will win")
+    assert speaker(q) == "Smith"
+
+
+def test_speaker_that_is_only_markup_is_none(run):
+    q = one(run("“We will win,” said <b></b>."), "We will win")
+    assert speaker(q) is None

@@ -8,6 +8,7 @@ their message as an object (``called for``, ``highlighted``), that object.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -130,9 +131,27 @@ def _never(_tok: Token) -> bool:
     return False
 
 
+# An HTML-like tag left in the text (``said <b>Smith</b>``); the tokenizer splits it into
+# pieces that the parser may take for a subject.
+MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
+
+def in_markup(tok: Token) -> bool:
+    """``tok`` is (part of) a markup tag, never a word of the text."""
+    text = doc_text(tok.doc)
+    lo = max(0, tok.idx - 60)
+    return any(
+        m.start() <= tok.idx < m.end() for m in MARKUP.finditer(text, lo, tok.idx + len(tok) + 60)
+    )
+
+
 def _own_subject(verb: Token, quoted: Inside = _never) -> Token | None:
     """The verb's own subject outside quotation marks; the nearest when there are several."""
-    subs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not quoted(c)]
+    subs = [
+        c
+        for c in verb.children
+        if c.dep_ in SUBJECT_DEPS and not quoted(c) and not in_markup(c)
+    ]
     if not subs:
         return None
     subj = min(subs, key=lambda c: abs(c.i - verb.i))

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from .cues import (
     CLAUSE_ONLY,
+    MARKUP,
     Cue,
     colon_cues,
     dash_speaker,
@@ -231,8 +232,27 @@ def _covered(off: int, spans: list[tuple[int, int]]) -> bool:
 def _attach(quote: Quote, cue: Cue, text: str) -> None:
     quote.cue, quote.cue_start, quote.cue_end = text[cue.start : cue.end], cue.start, cue.end
     if cue.speaker is not None:
-        sp = cue.speaker
-        quote.speaker = Speaker(sp.text, sp.start_char, sp.end_char)
+        s, e = _unmarked(text, cue.speaker.start_char, cue.speaker.end_char)
+        if e > s:
+            quote.speaker = Speaker(text[s:e], s, e)
+
+
+def _unmarked(text: str, s: int, e: int) -> tuple[int, int]:
+    """A speaker mention without the markup tags at its edges (``<b>Smith</b>`` → Smith)."""
+    tags = [m.span() for m in MARKUP.finditer(text, max(0, s - 60), min(len(text), e + 60))]
+    changed = True
+    while changed and e > s:
+        changed = False
+        for ts, te in tags:
+            if ts <= s < te:  # starts in (or with) a tag
+                s, changed = te, True
+            if ts < e <= te:  # ends in (or with) a tag
+                e, changed = ts, True
+        while s < e and text[s].isspace():
+            s, changed = s + 1, True
+        while e > s and text[e - 1].isspace():
+            e, changed = e - 1, True
+    return s, e
 
 
 def _indirect_enough(text: str, s: int, e: int, regions: list[QuotedRegion]) -> bool:
