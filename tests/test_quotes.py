@@ -463,3 +463,24 @@ def test_markup_tag_is_never_the_speaker(run, text):
 def test_speaker_that_is_only_markup_is_none(run):
     q = one(run("“We will win,” said <b></b>."), "We will win")
     assert speaker(q) is None
+
+
+@pytest.mark.parametrize(
+    "text, quote, who",
+    [
+        (
+            "As Ms. Simonyan put it in a statement in July, RT is “providing a perspective you"
+            " won't get from the mainstream press.”",
+            "providing a perspective you won't get from the mainstream press.",
+            "Ms. Simonyan",
+        ),
+        (
+            "Members of Congress echo her concerns, because the requirement is a “lawful source"
+            " of investment income,” as a Homeland Security memo put it.",
+            "lawful source of investment income",
+            "a Homeland Security memo",
+        ),
+    ],
+)
+def test_as_someone_put_it(run, text, quote, who):
+    assert speaker(one(run(text), quote)) == who

@@ -346,6 +346,25 @@ def colon_cues(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Cue]:
     return out
 
 
+def put_it_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[Cue]:
+    """``As Ms. Simonyan put it, RT is “…”``, ``“…,” as a memo put it``: ``put it`` under
+    ``as`` reports the words around it; its subject is the speaker."""
+    excluded = excluded or []
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() != "put" or any(a <= tok.idx < b for a, b in excluded):
+            continue
+        deps = {c.dep_: c for c in tok.children}
+        obj, mark = deps.get("dobj"), deps.get("mark")
+        if obj is None or obj.lower_ != "it" or mark is None or mark.lower_ != "as":
+            continue
+        subj = _own_subject(tok)
+        if subj is None:
+            continue
+        out.append(Cue(tok, tok.idx, obj.idx + len(obj), mention_span(subj), None, None))
+    return out
+
+
 def dash_speaker(doc: Doc, after: int, limit: int) -> tuple[Cue | None]:
     """``“…” ― Edwin G. Monroy``: a dash and a name right after a quote's closing mark."""
     text = doc_text(doc)

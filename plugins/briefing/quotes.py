@@ -26,6 +26,7 @@ from .cues import (
     find_cues,
     governing_cue,
     governing_cue_for_verb,
+    put_it_cues,
 )
 from .model import Quote, Speaker
 from .nlp import doc_text
@@ -72,6 +73,7 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     inside = [(r.start, r.end) for r in regions]
     cues = find_cues(doc, inside)
     cues += [c for c in colon_cues(doc, paragraphs) if not _covered(c.start, inside)]
+    cues += put_it_cues(doc, inside)
     cues.sort(key=lambda c: c.start)
     idx = _Index(doc, paragraphs)
     idx.quoted = inside
