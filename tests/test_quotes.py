@@ -484,3 +484,9 @@ def test_speaker_that_is_only_markup_is_none(run):
 )
 def test_as_someone_put_it(run, text, quote, who):
     assert speaker(one(run(text), quote)) == who
+
+
+def test_passive_cue_credits_its_agent(run):
+    text = "The plan was described by Senator Warren as “a giveaway to the banks.”"
+    q = one(run(text), "a giveaway to the banks.")
+    assert speaker(q) == "Senator Warren"

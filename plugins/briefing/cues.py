@@ -179,6 +179,11 @@ def _out_of_brackets(tok: Token) -> Token:
 def _subject(verb: Token, quoted: Inside = _never) -> Token | None:
     """Who the cue's speaker is: its own subject, else (``, adding``, ``and added``) the
     subject of the nearest reporting verb above it, else of the nearest clause above it."""
+    # ``was written by Springsteen``, ``is exemplified by this finding``: the agent speaks
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        objs = [c for c in agent.children if c.dep_ == "pobj" and not quoted(c)]
+        if objs and objs[0].ent_type_ not in _NOT_SPEAKERS:
+            return objs[0]
     subj = _own_subject(verb, quoted)
     if subj is not None:
         return subj
