@@ -490,3 +490,14 @@ def test_passive_cue_credits_its_agent(run):
     text = "The plan was described by Senator Warren as “a giveaway to the banks.”"
     q = one(run(text), "a giveaway to the banks.")
     assert speaker(q) == "Senator Warren"
+
+
+def test_line_of_quotes_signed_at_its_end(run):
+    text = (
+        "Readers wrote in.\n"
+        "“I’d rather live in what he calls “hell” than live in a world where he is"
+        " president.” ―\u00a0Adriana Rodarte\n"
+        "“He is someone else entirely.” ― Veronica Cruz\n"
+    )
+    q = one(run(text), "I’d rather live in what he calls")
+    assert speaker(q) == "Adriana Rodarte"

@@ -279,6 +279,16 @@ def _cue_for_region(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index
         dash = dash_speaker(doc, region.close + 1, idx.paragraphs[end_par][1])
         if dash is not None:
             return dash
+    # 0b. a line of quotes signed at its end: ``“… what he calls “hell” …” ― Adriana``
+    ls = text.rfind("\n", 0, region.open) + 1
+    le = text.find("\n", region.end)
+    le = len(text) if le < 0 else le
+    if not text[ls : region.open].strip():
+        sign = _SIGNATURE.search(text, region.end, le)
+        if sign is not None:
+            dash = dash_speaker(doc, sign.start() + 1, le)
+            if dash is not None:
+                return dash
     # a cue whose content (complement clause or object) holds the quote
     holding = [
         c
@@ -383,6 +393,10 @@ def _outermost(cue: Cue, cues: list[Cue]) -> Cue:
         cue = min(holders, key=lambda c: c.content[1] - c.content[0])
         seen.add(cue.start)
     return cue
+
+
+# A closing mark, a dash and a short name ending the line.
+_SIGNATURE = re.compile(r"[”\"][^\S\n]*[―—–-]{1,2}[^\S\n]*[^\s―—–\"”“][^\n―—–\"”“]{0,60}$")
 
 
 def _sentence_subject_cue(doc: Doc, colon: int) -> Cue | None:
