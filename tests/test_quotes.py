@@ -151,6 +151,20 @@ def test_dash_attribution(run):
     assert speaker(q) == "Martha Aguilar"
 
 
+def test_right_mark_typed_for_a_left_one_opens(run):
+    quotes = run("”Fear. I am truly afraid of what comes next.” ― Edwin G. Monroy\n")
+    assert speaker(one(quotes, "Fear. I am truly afraid of what comes next.")) == "Edwin G. Monroy"
+    text = "One man claimed that “social engineering,” ”like women in combat” hurt the army."
+    inner = [text[r.start : r.end] for r in find_quoted(text, [(0, len(text))])]
+    assert inner == ["social engineering", "like women in combat"]
+
+
+def test_markup_attribute_values_are_not_quotes():
+    text = '<tweet author="@someone" date="that is all.">Sanders said “it is 51 percent.”<tweet/>'
+    found = [text[r.start : r.end] for r in find_quoted(text, [(0, len(text))])]
+    assert found == ["it is 51 percent."]
+
+
 def test_title_is_not_a_quote(run):
     quotes = run("She appeared on CBS’s “Face the Nation” to discuss the budget.")
     assert not [q for q in quotes if q.kind == "direct"]
