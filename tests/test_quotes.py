@@ -165,6 +165,33 @@ def test_markup_attribute_values_are_not_quotes():
     assert found == ["it is 51 percent."]
 
 
+def test_quoted_transcript_is_read_as_speaker_turns(run):
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"WALLACE: Will she be there tomorrow night?\n\n'
+        '"PENCE: Well, look, she thinks this is an episode of “Shark Tank.” It is serious.\n\n'
+        '"It is a choice for the American people.\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"WALLACE: Governor, I want to try to get one more question in."\n'
+    )
+    quotes = run(text)
+    # the turns are the speakers' words, as in an unquoted transcript; the marks around the
+    # whole are the article quoting the document
+    turns = [(speaker(q), q.text[:12]) for q in quotes if q.kind == "indirect"]
+    assert turns == [
+        ("WALLACE", "Will she be "),
+        ("PENCE", "Well, look, "),
+        ("WALLACE", "Governor, I "),
+    ]
+    pence = next(q for q in quotes if speaker(q) == "PENCE" and q.kind == "indirect")
+    assert pence.text.endswith("for the American people.")  # the turn runs on unlabelled
+    # a quote inside a turn is the speaker's, however short or title-like
+    assert [(q.text, speaker(q)) for q in quotes if q.kind == "direct"] == [
+        ("Shark Tank.", "PENCE")
+    ]
+    assert not any("CROSSTALK" in q.text for q in quotes)
+
+
 def test_title_is_not_a_quote(run):
     quotes = run("She appeared on CBS’s “Face the Nation” to discuss the budget.")
     assert not [q for q in quotes if q.kind == "direct"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -78,17 +79,10 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
 
     previous: Quote | None = None
     used_cues: set[int] = set()
-    regions, labels = _split_transcripts(text, regions, idx)
+    regions, turns = _split_transcripts(text, regions, idx)
+    for turn in turns:
+        out.extend(_turn_quotes(text, turn))
     for region in regions:
-        label = labels.get(region.start)
-        if label is not None:
-            cue_at, (ls, le) = label
-            quote = Quote(text[region.start : region.end], region.start, region.end, "direct")
-            quote.cue, quote.cue_start, quote.cue_end = ":", cue_at, cue_at + 1
-            quote.speaker = Speaker(text[ls:le], ls, le)
-            out.append(quote)
-            previous = quote
-            continue
         cue = _cue_for_region(doc, region, cues, idx)
         quote = Quote(text[region.start : region.end], region.start, region.end, "direct")
         if not any(c.isalpha() for c in quote.text):
@@ -181,15 +175,27 @@ def _opens_sentence(text: str, region: QuotedRegion, idx: _Index) -> bool:
 
 # ``WALLACE: Let’s start …`` inside a quoted transcript: a speaker label opens the paragraph.
 _LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'’ -]{1,38}[A-Z.]):[ \t]+(?=\S)")
+# Not anybody's words: ``(CROSSTALK.)`` and the byline footer a quote sometimes runs into.
+_NOT_SPOKEN = re.compile(r"\(.*\)|Follow [^.:]{1,60} on (?:Twitter|Facebook|Instagram)\b.*", re.S)
+
+
+@dataclass
+class _Turn:
+    colon: int  # offset of the label's colon: the cue
+    name: tuple[int, int]  # the label
+    pieces: list[tuple[int, int]]  # what was said, one piece per paragraph
 
 
 def _split_transcripts(
     text: str, regions: list[QuotedRegion], idx: _Index
-) -> tuple[list[QuotedRegion], dict[int, tuple[int, tuple[int, int]]]]:
-    """A quoted interview transcript is one quote per speaker turn, not one long quote: each
-    paragraph that opens with ``NAME:`` is that speaker's; stage directions are dropped."""
+) -> tuple[list[QuotedRegion], list[_Turn]]:
+    """A quoted interview transcript is a run of speaker turns, not one long quote. Each
+    paragraph that opens with ``NAME:`` starts that speaker's turn, and paragraphs without a
+    label go on with it; stage directions are dropped. Turns are returned apart: they are
+    read like an unquoted transcript (``colon_cues``), the marks around the whole being the
+    article quoting a document, not the speakers' own quotation marks."""
     out: list[QuotedRegion] = []
-    labels: dict[int, tuple[int, tuple[int, int]]] = {}
+    turns: list[_Turn] = []
     for r in regions:
         pieces = []
         for ps, pe in idx.paragraphs[idx.para(r.start) : idx.para(max(r.start, r.end - 1)) + 1]:
@@ -201,21 +207,39 @@ def _split_transcripts(
         if not any(_LABEL.match(text, a) for a, _ in pieces):
             out.append(r)
             continue
+        turn: _Turn | None = None
         for a, b in pieces:
             m = _LABEL.match(text, a)
-            body = text[a:b].strip(' "”')
-            if m is None:
-                if body.startswith("(") and body.endswith(")"):
-                    continue  # (CROSSTALK.)
-                out.append(QuotedRegion(a, None, a, b))
+            if m is not None:
+                a = m.end()
+            while b > a and text[b - 1] in ' "”':
+                b -= 1
+            if b <= a or _NOT_SPOKEN.fullmatch(text, a, b):
+                turn = None if m is None else turn  # a direction ends the turn
                 continue
-            start, end = m.end(), b
-            while end > start and text[end - 1] in ' "”':
-                end -= 1
-            if end > start:
-                out.append(QuotedRegion(a, None, start, end))
-                labels[start] = (m.end("name"), (m.start("name"), m.end("name")))
-    return out, labels
+            if m is not None:
+                turn = _Turn(m.end("name"), (m.start("name"), m.end("name")), [])
+                turns.append(turn)
+            if turn is None:
+                out.append(QuotedRegion(a, None, a, b))  # before the first label
+            else:
+                turn.pieces.append((a, b))
+    return out, turns
+
+
+def _turn_quotes(text: str, turn: _Turn) -> list[Quote]:
+    """A turn is what its speaker said (content of the label cue); quotation marks inside it
+    are the speaker quoting (``thinks this is an episode of “Shark Tank.”``)."""
+    (s, _), (_, e) = turn.pieces[0], turn.pieces[-1]
+    found = [Quote(text[s:e], s, e, "indirect")]
+    for a, b in turn.pieces:
+        for r in find_quoted(text, [(a, b)]):
+            found.append(Quote(text[r.start : r.end], r.start, r.end, "direct"))
+    ns, ne = turn.name
+    for q in found:
+        q.cue, q.cue_start, q.cue_end = ":", turn.colon, turn.colon + 1
+        q.speaker = Speaker(text[ns:ne], ns, ne)
+    return found
 
 
 def _covered(off: int, spans: list[tuple[int, int]]) -> bool:
