@@ -192,6 +192,18 @@ def test_quoted_transcript_is_read_as_speaker_turns(run):
     assert not any("CROSSTALK" in q.text for q in quotes)
 
 
+def test_single_marked_subheading_is_not_a_quote(run):
+    text = (
+        "“The trend lines are clear,” the president said.\n\n"
+        "'All Bets Are Off.'\n\n"
+        "Eight years ago both men had the same position.\n\n"
+        '"No, never!"\n'
+    )
+    direct = [q.text for q in run(text) if q.kind == "direct"]
+    # a double-marked line alone is dialogue and stays
+    assert direct == ["The trend lines are clear", "No, never!"]
+
+
 def test_title_is_not_a_quote(run):
     quotes = run("She appeared on CBS’s “Face the Nation” to discuss the budget.")
     assert not [q for q in quotes if q.kind == "direct"]

@@ -87,7 +87,7 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         quote = Quote(text[region.start : region.end], region.start, region.end, "direct")
         if not any(c.isalpha() for c in quote.text):
             continue  # ids and dates of embedded posts
-        if _is_title(doc, region, idx, cue is not None):
+        if _is_title(doc, region, idx, cue is not None) or _is_subhead(text, region, idx):
             continue
         if cue is not None:
             _attach(quote, cue, text)
@@ -165,6 +165,22 @@ def _is_title(doc: Doc, region: QuotedRegion, idx: _Index, cued: bool) -> bool:
         or before[-1].endswith(("’s", "'s"))
         or (len(before) > 1 and before[-2] in ("on", "in"))
     )
+
+
+# A section heading quoting a phrase: ``'All Bets Are Off.'`` alone in its paragraph.
+MAX_SUBHEAD_WORDS = 8
+
+
+def _is_subhead(text: str, region: QuotedRegion, idx: _Index) -> bool:
+    """A paragraph that is nothing but a short quote in single marks is a subheading (the
+    headline style of single marks), not somebody's words; double-marked ones are dialogue
+    (``"Nooooo!"``) and stay."""
+    if region.double or region.close is None:
+        return False
+    ps, pe = idx.paragraphs[idx.para(region.open)]
+    rest = text[ps : region.open] + text[region.close + 1 : pe]
+    short = _words(text[region.start : region.end]) <= MAX_SUBHEAD_WORDS
+    return short and not rest.strip(" \t\r\n.")
 
 
 def _opens_sentence(text: str, region: QuotedRegion, idx: _Index) -> bool:
