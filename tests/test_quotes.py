@@ -204,6 +204,28 @@ def test_single_marked_subheading_is_not_a_quote(run):
     assert direct == ["The trend lines are clear", "No, never!"]
 
 
+def test_word_quoted_in_reported_content_is_kept_with_its_speaker(run):
+    quotes = run('The senator calls his rivals "losers" at every rally.')
+    q = one(quotes, "losers", "direct")
+    assert speaker(q) == "The senator"
+
+
+def test_title_inside_what_somebody_said_is_kept(run):
+    text = "The senator described the plan as “Dead On Arrival” in a speech."
+    q = one(run(text), "Dead On Arrival", "direct")
+    assert speaker(q) == "The senator"
+
+
+def test_term_naming_a_thing_in_narration_is_dropped(run):
+    text = "He offered no proof. The “sex tape” reference was about old footage of a show."
+    assert not [q for q in run(text) if q.kind == "direct"]
+
+
+def test_short_utterance_next_to_its_cue_is_kept(run):
+    quotes = run("“Hopefully,” the president said, “this museum can help us heal.”")
+    assert speaker(one(quotes, "Hopefully", "direct")) == "the president"
+
+
 def test_title_is_not_a_quote(run):
     quotes = run("She appeared on CBS’s “Face the Nation” to discuss the budget.")
     assert not [q for q in quotes if q.kind == "direct"]
