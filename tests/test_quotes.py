@@ -226,6 +226,14 @@ def test_short_utterance_next_to_its_cue_is_kept(run):
     assert speaker(one(quotes, "Hopefully", "direct")) == "the president"
 
 
+def test_two_capitalised_sentences_are_said_not_a_title(run):
+    quotes = run("“Here comes Big Daddy,” she said, clapping. “The Donald. Big Daddy.”")
+    assert speaker(one(quotes, "The Donald. Big Daddy.", "direct")) == "she"
+    # abbreviations are no sentence break: still a title
+    text = "they watched “Mr. And Mrs. Smith” at home on a quiet evening last week."
+    assert not [q for q in run(text) if q.kind == "direct"]
+
+
 def test_title_is_not_a_quote(run):
     quotes = run("She appeared on CBS’s “Face the Nation” to discuss the budget.")
     assert not [q for q in quotes if q.kind == "direct"]

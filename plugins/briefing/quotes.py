@@ -316,6 +316,8 @@ def _is_title(doc: Doc, region: QuotedRegion, idx: _Index, cued: bool) -> bool:
     words = [w for w in words if w]
     if not words or len(words) > 6 or not _title_case(words) or text[region.end - 1] in "!?":
         return False
+    if re.search(r"[a-z]{3}[.!?] +[A-Z]", text[region.start : region.end]):
+        return False  # ``“The Donald. Big Daddy.”``: two sentences are said, not a title
     ps, pe = idx.paragraphs[idx.para(region.open)]
     para_words = [w for w in text[ps:pe].split() if w[0].isalpha()]
     if _title_case(para_words) or sum(w[0].isupper() for w in para_words) > 0.6 * len(para_words):
