@@ -151,6 +151,89 @@ def test_dash_attribution(run):
     assert speaker(q) == "Martha Aguilar"
 
 
+def test_right_mark_typed_for_a_left_one_opens(run):
+    quotes = run("”Fear. I am truly afraid of what comes next.” ― Edwin G. Monroy\n")
+    assert speaker(one(quotes, "Fear. I am truly afraid of what comes next.")) == "Edwin G. Monroy"
+    text = "One man claimed that “social engineering,” ”like women in combat” hurt the army."
+    inner = [text[r.start : r.end] for r in find_quoted(text, [(0, len(text))])]
+    assert inner == ["social engineering", "like women in combat"]
+
+
+def test_markup_attribute_values_are_not_quotes():
+    text = '<tweet author="@someone" date="that is all.">Sanders said “it is 51 percent.”<tweet/>'
+    found = [text[r.start : r.end] for r in find_quoted(text, [(0, len(text))])]
+    assert found == ["it is 51 percent."]
+
+
+def test_quoted_transcript_is_read_as_speaker_turns(run):
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"WALLACE: Will she be there tomorrow night?\n\n'
+        '"PENCE: Well, look, she thinks this is an episode of “Shark Tank.” It is serious.\n\n'
+        '"It is a choice for the American people.\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"WALLACE: Governor, I want to try to get one more question in."\n'
+    )
+    quotes = run(text)
+    # the turns are the speakers' words, as in an unquoted transcript; the marks around the
+    # whole are the article quoting the document
+    turns = [(speaker(q), q.text[:12]) for q in quotes if q.kind == "indirect"]
+    assert turns == [
+        ("WALLACE", "Will she be "),
+        ("PENCE", "Well, look, "),
+        ("WALLACE", "Governor, I "),
+    ]
+    pence = next(q for q in quotes if speaker(q) == "PENCE" and q.kind == "indirect")
+    assert pence.text.endswith("for the American people.")  # the turn runs on unlabelled
+    # a quote inside a turn is the speaker's, however short or title-like
+    assert [(q.text, speaker(q)) for q in quotes if q.kind == "direct"] == [
+        ("Shark Tank.", "PENCE")
+    ]
+    assert not any("CROSSTALK" in q.text for q in quotes)
+
+
+def test_single_marked_subheading_is_not_a_quote(run):
+    text = (
+        "“The trend lines are clear,” the president said.\n\n"
+        "'All Bets Are Off.'\n\n"
+        "Eight years ago both men had the same position.\n\n"
+        '"No, never!"\n'
+    )
+    direct = [q.text for q in run(text) if q.kind == "direct"]
+    # a double-marked line alone is dialogue and stays
+    assert direct == ["The trend lines are clear", "No, never!"]
+
+
+def test_word_quoted_in_reported_content_is_kept_with_its_speaker(run):
+    quotes = run('The senator calls his rivals "losers" at every rally.')
+    q = one(quotes, "losers", "direct")
+    assert speaker(q) == "The senator"
+
+
+def test_title_inside_what_somebody_said_is_kept(run):
+    text = "The senator described the plan as “Dead On Arrival” in a speech."
+    q = one(run(text), "Dead On Arrival", "direct")
+    assert speaker(q) == "The senator"
+
+
+def test_term_naming_a_thing_in_narration_is_dropped(run):
+    text = "He offered no proof. The “sex tape” reference was about old footage of a show."
+    assert not [q for q in run(text) if q.kind == "direct"]
+
+
+def test_short_utterance_next_to_its_cue_is_kept(run):
+    quotes = run("“Hopefully,” the president said, “this museum can help us heal.”")
+    assert speaker(one(quotes, "Hopefully", "direct")) == "the president"
+
+
+def test_two_capitalised_sentences_are_said_not_a_title(run):
+    quotes = run("“Here comes Big Daddy,” she said, clapping. “The Donald. Big Daddy.”")
+    assert speaker(one(quotes, "The Donald. Big Daddy.", "direct")) == "she"
+    # abbreviations are no sentence break: still a title
+    text = "they watched “Mr. And Mrs. Smith” at home on a quiet evening last week."
+    assert not [q for q in run(text) if q.kind == "direct"]
+
+
 def test_title_is_not_a_quote(run):
     quotes = run("She appeared on CBS’s “Face the Nation” to discuss the budget.")
     assert not [q for q in quotes if q.kind == "direct"]

@@ -19,6 +19,8 @@ _SINGLE_OPEN = "‘‹"
 _SINGLE_CLOSE = "’'›"  # ’ and ' are also apostrophes
 _DOUBLE_ANY = re.compile(r"''|``|[\"“”„«»‟]")
 _SINGLE_ANY = re.compile(r"[‘’'‹›]")
+# Embedded-post markup (``<tweet author="…" date="…">``): its attribute values are not quotes.
+_TAG = re.compile(r"<[A-Za-z][^<>\n]*>")
 
 # What may sit before an opening / after a closing mark.
 _BEFORE_OPEN = set(" \t\r\n([{—–-/:;,") | set(_DOUBLE_OPEN + _SINGLE_OPEN)
@@ -48,15 +50,30 @@ def _can_close(text: str, i: int, width: int) -> bool:
     return not before.isspace() and (after in _AFTER_CLOSE or after == "'")
 
 
+def _in_tags(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TAG.finditer(text, s, e)]
+
+
 def _double_marks(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     """(offset, width, role) of double marks in text[s:e]; role is open, close or either."""
     out = []
+    tags = _in_tags(text, s, e) if "<" in text[s:e] else []
     for m in _DOUBLE_ANY.finditer(text, s, e):
         ch, i, w = m.group(), m.start(), len(m.group())
+        if any(a < i < b for a, b in tags):
+            continue
         if ch in _DOUBLE_OPEN or ch == "``":
             role = "open"
         elif ch in _DOUBLE_CLOSE:
-            role = "close"
+            # a right mark typed for a left one (``”Fear. I am …``, ``,” ”like …``): at the
+            # paragraph start, or with a space before and a word after, it can only open
+            lead = not text[s:i].strip()
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + w] if i + w < len(text) else " "
+            opens = (lead and i + w < e and not text[i + w : e].isspace()) or (
+                before.isspace() and after.isalnum()
+            )
+            role = "open" if opens else "close"
         else:
             o, c = _can_open(text, i, w), _can_close(text, i, w)
             role = "either" if o == c else ("open" if o else "close")

@@ -14,18 +14,21 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .cues import (
     CLAUSE_ONLY,
     MARKUP,
+    PHRASAL,
     Cue,
     colon_cues,
     dash_speaker,
     find_cues,
     governing_cue,
     governing_cue_for_verb,
+    is_cue_lemma,
     put_it_cues,
 )
 from .model import Quote, Speaker
@@ -81,25 +84,25 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
 
     previous: Quote | None = None
     used_cues: set[int] = set()
-    regions, labels = _split_transcripts(text, regions, idx)
+    regions, turns = _split_transcripts(text, regions, idx)
+    for turn in turns:
+        out.extend(_turn_quotes(text, turn))
     for region in regions:
-        label = labels.get(region.start)
-        if label is not None:
-            cue_at, (ls, le) = label
-            quote = Quote(text[region.start : region.end], region.start, region.end, "direct")
-            quote.cue, quote.cue_start, quote.cue_end = ":", cue_at, cue_at + 1
-            quote.speaker = Speaker(text[ls:le], ls, le)
-            out.append(quote)
-            previous = quote
-            continue
         cue = _cue_for_region(doc, region, cues, idx)
         if cue is not None:
             cue = _outermost(cue, cues)
         quote = Quote(text[region.start : region.end], region.start, region.end, "direct")
         if not any(c.isalpha() for c in quote.text):
             continue  # ids and dates of embedded posts
-        if _is_title(doc, region, idx, cue is not None):
+        if _is_subhead(text, region, idx):
             continue
+        # a quoted term or title inside what somebody is reported to have said is theirs
+        holder = _content_verb(doc, region)
+        reported = holder is not None or _held(region, cues, idx)
+        if not reported and _is_title(doc, region, idx, cue is not None):
+            continue
+        if cue is not None and not reported and _short_term(doc, region, cue, idx):
+            cue = None  # a scare quote in the narration around a cue, not its content
         if cue is not None:
             _attach(quote, cue, text)
             used_cues.add(cue.start)
@@ -118,7 +121,13 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 if previous.speaker
                 else None
             )
-        elif _words(quote.text) < MIN_UNCUED_WORDS:
+        elif holder is not None and _words(quote.text) < MIN_UNCUED_WORDS:
+            gov = governing_cue_for_verb(holder, lambda t: _covered(t.idx, idx.quoted))
+            if gov is not None:
+                _attach(quote, gov, text)
+        elif _words(quote.text) < MIN_UNCUED_WORDS or (
+            not reported and _modifier_term(doc, region)
+        ):
             continue  # a scare quote or a title, not an attribution
         else:
             # no reporting verb near: the verb the quote hangs from in the parse
@@ -143,6 +152,157 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     return out
 
 
+# Verbs that say what somebody called, named or judged something: a quoted word in their
+# object is the subject's wording (``calls people "losers"``, ``hailed Trump as “The
+# Comeback Kid”``), as with the speech verbs of ``cues``.
+NAMING_LEMMAS = frozenset(
+    """call label describe dub brand term title name hail herald blast slam deride mock rate
+    know fear proclaim chant sing introduce dismiss praise liken compare""".split()
+)
+# Relations that tie a word to its verb as something other than the content: the speaker,
+# an adverbial, a venue or occasion (``said on “Meet the Press”``, ``during a “Forum”``).
+_NOT_CONTENT_DEPS = (
+    "nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "npadvmod", "advmod", "dative"
+)
+_NOT_CONTENT_PREPS = frozenset(
+    "on in at during from with by after before into via over under near inside".split()
+)
+# Verbs whose object is whom they address, not what they say.
+_ADDRESSEE_OBJECT = frozenset("tell ask inform notify advise assure reassure remind".split())
+# Speech verbs whose ``to`` phrase is whom they speak to.
+_ADDRESSED = frozenset(
+    "say speak talk write explain tweet post complain report respond reply answer".split()
+)
+# Quotes up to this many words may be scare quotes; longer ones are somebody's words.
+MAX_TERM_WORDS = 4
+
+
+def _region_span(doc: Doc, region: QuotedRegion):
+    span = doc.char_span(region.start, region.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _content_verb(doc: Doc, region: QuotedRegion, strict: bool = False) -> Token | None:
+    """The speech or naming verb whose content (object, complement, ``as`` phrase) holds the
+    quote in the parse; None when the quote is its subject, an adjunct, or under no such
+    verb. ``strict``: no venue or occasion anywhere on the way (``said the plan would be
+    discussed on “Meet the Press”``)."""
+    span = _region_span(doc, region)
+    if span is None:
+        return None
+    child = span.root
+    for head in span.root.ancestors:
+        if span.start <= head.i < span.end:
+            child = head
+            continue
+        if strict and _adjunct(child):
+            return None
+        lemma = head.lemma_.lower()
+        if head.lower_ == "according" or is_cue_lemma(head) or (
+            lemma in NAMING_LEMMAS and head.pos_ == "VERB"
+        ):
+            if head.lower_ == "according":
+                return head
+            if child.dep_ in _NOT_CONTENT_DEPS or _adjunct(child):
+                return None
+            if child.dep_ == "dobj" and lemma in _ADDRESSEE_OBJECT:
+                return None
+            if child.lower_ == "to" and lemma in _ADDRESSED and PHRASAL.get(lemma) != "to":
+                return None  # ``speaking to MSNBC’s “Andrea Mitchell Reports”``: the addressee
+            return head
+        if child.dep_ == "relcl":
+            return None  # a relative clause is about its noun, not what the verb above reports
+        child = head
+    return None
+
+
+def _adjunct(tok: Token) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ in _NOT_CONTENT_PREPS
+
+
+def _held(region: QuotedRegion, cues: list[Cue], idx: _Index) -> bool:
+    """Inside the content span some cue of the same paragraph reports."""
+    par = idx.para(region.open)
+    return any(
+        c.content is not None
+        and c.content[0] <= region.start
+        and region.end <= c.content[1] + 2
+        and idx.para(c.start) == par
+        for c in cues
+    )
+
+
+def _short_term(doc: Doc, region: QuotedRegion, cue: Cue, idx: _Index) -> bool:
+    """A short quote the nearest cue does not report: it is the cue's subject side
+    (``Tea Party "super PACs" … had seized on``), the cue hangs from it (``the only
+    "medical records" that Trump released``), or the cue is in the next sentence while the
+    quote sits mid-sentence (``the nickname "Lyin' Ted." Trump called …``)."""
+    if _words(doc_text(doc)[region.start : region.end]) > MAX_TERM_WORDS:
+        return False
+    span = _region_span(doc, region)
+    if span is None or cue.token.doc is not doc:
+        return False
+    tok = cue.token
+    text = doc_text(doc)
+    utterance = _opens_sentence(text, region, idx) and _punctuated(text, region)
+    if utterance or _framed(text, region, cue):
+        return False  # ``“Hopefully,” the president said``: an utterance, however short
+    if cue.speaker is not None and cue.speaker.start <= span.root.i < cue.speaker.end:
+        return True
+    if any(span.start <= a.i < span.end for a in tok.ancestors):
+        return True  # the cue is inside a clause that modifies the quoted words
+    child = span.root
+    for head in span.root.ancestors:
+        if head.i == tok.i:
+            return child.dep_ in _NOT_CONTENT_DEPS or _adjunct(child)
+        child = head
+    if tok.sent.start != span.root.sent.start and not _opens_sentence(text, region, idx):
+        return True
+    return False
+
+
+def _punctuated(text: str, region: QuotedRegion) -> bool:
+    """The quote ends on its own punctuation (``“Hopefully,”``), as an utterance does."""
+    if region.close is None:
+        return False
+    tail = text[region.end - 1 : region.close] + text[region.close + 1 : region.close + 2]
+    return any(c in ",.!?…" for c in tail)
+
+
+def _framed(text: str, region: QuotedRegion, cue: Cue) -> bool:
+    """Nothing but punctuation and the speaker between the quote and its cue:
+    ``“…,” he told reporters``, ``she said, “…”``."""
+    if region.close is None:
+        return False
+    if cue.end <= region.open:
+        gap = text[cue.end : region.open]
+    elif cue.start > region.close:
+        a, b = region.close + 1, cue.start
+        if cue.speaker is not None and a <= cue.speaker.start_char < b:
+            gap = text[a : cue.speaker.start_char] + text[cue.speaker.end_char : b]
+        else:
+            gap = text[a:b]
+    else:
+        return False
+    return not any(c.isalnum() for c in gap)
+
+
+def _modifier_term(doc: Doc, region: QuotedRegion) -> bool:
+    """``the “sex tape” reference``, ``a ''dissent channel'' memo``: a quoted phrase that
+    modifies the noun right after its closing mark names a thing; nobody is quoted."""
+    span = _region_span(doc, region)
+    if span is None or _words(doc_text(doc)[region.start : region.end]) > MAX_TERM_WORDS:
+        return False
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ in ("compound", "amod", "nmod")
+        and not (span.start <= head.i < span.end)
+        and head.i > root.i
+        and head.pos_ in ("NOUN", "PROPN")
+    )
+
+
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with".split())
 _TITLE_LEAD = frozenset("on in of the show series film book movie program titled".split())
 
@@ -161,6 +321,8 @@ def _is_title(doc: Doc, region: QuotedRegion, idx: _Index, cued: bool) -> bool:
     words = [w for w in words if w]
     if not words or len(words) > 6 or not _title_case(words) or text[region.end - 1] in "!?":
         return False
+    if re.search(r"[a-z]{3}[.!?] +[A-Z]", text[region.start : region.end]):
+        return False  # ``“The Donald. Big Daddy.”``: two sentences are said, not a title
     ps, pe = idx.paragraphs[idx.para(region.open)]
     para_words = [w for w in text[ps:pe].split() if w[0].isalpha()]
     if _title_case(para_words) or sum(w[0].isupper() for w in para_words) > 0.6 * len(para_words):
@@ -178,6 +340,22 @@ def _is_title(doc: Doc, region: QuotedRegion, idx: _Index, cued: bool) -> bool:
     )
 
 
+# A section heading quoting a phrase: ``'All Bets Are Off.'`` alone in its paragraph.
+MAX_SUBHEAD_WORDS = 8
+
+
+def _is_subhead(text: str, region: QuotedRegion, idx: _Index) -> bool:
+    """A paragraph that is nothing but a short quote in single marks is a subheading (the
+    headline style of single marks), not somebody's words; double-marked ones are dialogue
+    (``"Nooooo!"``) and stay."""
+    if region.double or region.close is None:
+        return False
+    ps, pe = idx.paragraphs[idx.para(region.open)]
+    rest = text[ps : region.open] + text[region.close + 1 : pe]
+    short = _words(text[region.start : region.end]) <= MAX_SUBHEAD_WORDS
+    return short and not rest.strip(" \t\r\n.")
+
+
 def _opens_sentence(text: str, region: QuotedRegion, idx: _Index) -> bool:
     ps, _pe = idx.paragraphs[idx.para(region.open)]
     before = text[ps : region.open].rstrip()
@@ -186,15 +364,27 @@ def _opens_sentence(text: str, region: QuotedRegion, idx: _Index) -> bool:
 
 # ``WALLACE: Let’s start …`` inside a quoted transcript: a speaker label opens the paragraph.
 _LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'’ -]{1,38}[A-Z.]):[ \t]+(?=\S)")
+# Not anybody's words: ``(CROSSTALK.)`` and the byline footer a quote sometimes runs into.
+_NOT_SPOKEN = re.compile(r"\(.*\)|Follow [^.:]{1,60} on (?:Twitter|Facebook|Instagram)\b.*", re.S)
+
+
+@dataclass
+class _Turn:
+    colon: int  # offset of the label's colon: the cue
+    name: tuple[int, int]  # the label
+    pieces: list[tuple[int, int]]  # what was said, one piece per paragraph
 
 
 def _split_transcripts(
     text: str, regions: list[QuotedRegion], idx: _Index
-) -> tuple[list[QuotedRegion], dict[int, tuple[int, tuple[int, int]]]]:
-    """A quoted interview transcript is one quote per speaker turn, not one long quote: each
-    paragraph that opens with ``NAME:`` is that speaker's; stage directions are dropped."""
+) -> tuple[list[QuotedRegion], list[_Turn]]:
+    """A quoted interview transcript is a run of speaker turns, not one long quote. Each
+    paragraph that opens with ``NAME:`` starts that speaker's turn, and paragraphs without a
+    label go on with it; stage directions are dropped. Turns are returned apart: they are
+    read like an unquoted transcript (``colon_cues``), the marks around the whole being the
+    article quoting a document, not the speakers' own quotation marks."""
     out: list[QuotedRegion] = []
-    labels: dict[int, tuple[int, tuple[int, int]]] = {}
+    turns: list[_Turn] = []
     for r in regions:
         pieces = []
         for ps, pe in idx.paragraphs[idx.para(r.start) : idx.para(max(r.start, r.end - 1)) + 1]:
@@ -206,25 +396,39 @@ def _split_transcripts(
         if not any(_LABEL.match(text, a) for a, _ in pieces):
             out.append(r)
             continue
-        turn = None  # the speaker label in force: a turn runs on until the next label
+        turn: _Turn | None = None
         for a, b in pieces:
             m = _LABEL.match(text, a)
-            body = text[a:b].strip(' "”')
-            if m is None:
-                if body.startswith("(") and body.endswith(")"):
-                    continue  # (CROSSTALK.)
-                out.append(QuotedRegion(a, None, a, b))
-                if turn is not None:
-                    labels[a] = turn
+            if m is not None:
+                a = m.end()
+            while b > a and text[b - 1] in ' "”':
+                b -= 1
+            if b <= a or _NOT_SPOKEN.fullmatch(text, a, b):
+                turn = None if m is None else turn  # a direction ends the turn
                 continue
-            start, end = m.end(), b
-            while end > start and text[end - 1] in ' "”':
-                end -= 1
-            turn = (m.end("name"), (m.start("name"), m.end("name")))
-            if end > start:
-                out.append(QuotedRegion(a, None, start, end))
-                labels[start] = turn
-    return out, labels
+            if m is not None:
+                turn = _Turn(m.end("name"), (m.start("name"), m.end("name")), [])
+                turns.append(turn)
+            if turn is None:
+                out.append(QuotedRegion(a, None, a, b))  # before the first label
+            else:
+                turn.pieces.append((a, b))
+    return out, turns
+
+
+def _turn_quotes(text: str, turn: _Turn) -> list[Quote]:
+    """A turn is what its speaker said (content of the label cue); quotation marks inside it
+    are the speaker quoting (``thinks this is an episode of “Shark Tank.”``)."""
+    (s, _), (_, e) = turn.pieces[0], turn.pieces[-1]
+    found = [Quote(text[s:e], s, e, "indirect")]
+    for a, b in turn.pieces:
+        for r in find_quoted(text, [(a, b)]):
+            found.append(Quote(text[r.start : r.end], r.start, r.end, "direct"))
+    ns, ne = turn.name
+    for q in found:
+        q.cue, q.cue_start, q.cue_end = ":", turn.colon, turn.colon + 1
+        q.speaker = Speaker(text[ns:ne], ns, ne)
+    return found
 
 
 def _covered(off: int, spans: list[tuple[int, int]]) -> bool:
