@@ -125,17 +125,44 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         out.append(quote)
         previous = quote
 
-    for cue in cues:
-        if cue.content is None:
-            continue
+    out.extend(_indirect_quotes(text, cues, regions, out))
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+def _indirect_quotes(
+    text: str, cues: list[Cue], regions: list[QuotedRegion], direct: list[Quote]
+) -> list[Quote]:
+    """The reported content of every cue, as one span with any partial quote it opens
+    (``said he fought ‘for the nation’s rights, knowing …’``) run to that quote's end."""
+    with_content = [c for c in cues if c.content is not None]
+    out = []
+    for cue in with_content:
         s, e = cue.content
+        if _nested_stance(cue, with_content):
+            continue
+        for d in direct:
+            if d.cue_start == cue.start and s <= d.start < e < d.end:
+                e = d.end
         if not _indirect_enough(text, s, e, regions):
             continue
         q = Quote(text[s:e], s, e, "indirect")
         _attach(q, cue, text)
         out.append(q)
-    out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def _nested_stance(cue: Cue, cues: list[Cue]) -> bool:
+    """``She said she thinks …``, ``said he refused to …``: a stance inside someone's reported
+    words is part of that report, not a second attribution."""
+    if cue.token.lemma_.lower() not in CLAUSE_ONLY:
+        return False
+    return any(
+        other is not cue
+        and other.content[0] <= cue.start < other.content[1]
+        and other.token.lemma_.lower() not in CLAUSE_ONLY
+        for other in cues
+    )
 
 
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with".split())
