@@ -139,7 +139,7 @@ def _indirect_quotes(
     out = []
     for cue in with_content:
         s, e = cue.content
-        if _nested_stance(cue, with_content):
+        if _nested(cue, with_content):
             continue
         for d in direct:
             if d.cue_start == cue.start and s <= d.start < e < d.end:
@@ -152,16 +152,17 @@ def _indirect_quotes(
     return out
 
 
-def _nested_stance(cue: Cue, cues: list[Cue]) -> bool:
-    """``She said she thinks …``, ``said he refused to …``: a stance inside someone's reported
-    words is part of that report, not a second attribution."""
-    if cue.token.lemma_.lower() not in CLAUSE_ONLY:
-        return False
-    return any(
-        other is not cue
-        and other.content[0] <= cue.start < other.content[1]
-        and other.token.lemma_.lower() not in CLAUSE_ONLY
-        for other in cues
+def _nested(cue: Cue, cues: list[Cue]) -> bool:
+    """``She said she thinks …``, ``said the figures show …``: a report inside someone's
+    reported words is part of that report, not a second attribution. A named source inside
+    (``IRNA reported that the Emir expressed …``) keeps its own: readers look for the Emir."""
+    named = (
+        cue.speaker is not None
+        and cue.speaker.root.pos_ == "PROPN"
+        and cue.token.lemma_.lower() not in CLAUSE_ONLY
+    )
+    return not named and any(
+        other is not cue and other.content[0] <= cue.start < other.content[1] for other in cues
     )
 
 
