@@ -387,8 +387,8 @@ def _inner_cue(doc: Doc, region: QuotedRegion) -> Cue | None:
     if span is None or len(span) == 0:
         return None
     first = span[0]
-    if not is_cue_lemma(first):
-        return None
+    if not is_cue_lemma(first) or first.lemma_.lower() in CLAUSE_ONLY:
+        return None  # ``would “learn nothing”``: a quoted stance verb is not the cue
     subj = _subject(first)
     if subj is None or subj.idx >= region.open:
         return None
