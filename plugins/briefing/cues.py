@@ -491,6 +491,27 @@ def _colon_after(tok: Token) -> bool:
     return tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
 
 
+_ASIDE_DEPS = frozenset(("advcl",))
+
+
+def _aside_cuts(tokens: list[Token]) -> set[int]:
+    """``…, focusing on young voters``: a participle after a comma at the end of the content
+    is the writer's aside, not the source's words."""
+    ids = {t.i for t in tokens}
+    cut: set[int] = set()
+    for t in tokens:
+        if t.dep_ not in _ASIDE_DEPS or t.head.i not in ids and t.head.i != t.i:
+            continue
+        left = t.left_edge.i - 1
+        if left < 0 or t.doc[left].text != "," or t.right_edge.i < max(ids):
+            continue
+        if t.dep_ == "advcl" and t.tag_ != "VBG":
+            continue
+        cut.update(x.i for x in t.subtree)
+        cut.add(left)
+    return cut
+
+
 def _next_cue_cuts(root: Token) -> set[int]:
     """Tokens of a second report hanging inside the content: ``said A and suggested B``,
     ``said A, citing B`` (the parse often hangs the second verb on A). It is an attribution
@@ -541,15 +562,16 @@ def _right_side(verb: Token, obj: Token) -> list[Token]:
         if not holds and (child.dep_ in _NOT_CONTENT_DEPS or _is_setting(child)):
             continue
         toks.extend(obj.subtree if holds and child.i < obj.i else child.subtree)
-    cut = _next_cue_cuts(obj)
+    cut = _next_cue_cuts(obj) | _aside_cuts(toks)
     return sorted((t for t in toks if t.i not in cut), key=lambda t: t.i)
 
 
 def _clause_tokens(verb: Token, root: Token, subj: Token | None = None) -> list[Token]:
     """The complement clause's tokens on its side of the cue, never reaching into the cue's
     subject (``“…,” Flynn, a surrogate, said``): the reporting frame is not content."""
-    cut = _next_cue_cuts(root)
-    toks = [t for t in root.subtree if t.i not in cut]
+    sub = list(root.subtree)
+    cut = _next_cue_cuts(root) | _aside_cuts(sub)
+    toks = [t for t in sub if t.i not in cut]
     frame = {verb.i}
     if subj is not None:
         frame.update(t.i for t in mention_span(subj))
