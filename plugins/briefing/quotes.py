@@ -139,16 +139,30 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         out.append(quote)
         previous = quote
 
-    for cue in cues:
-        if cue.content is None:
-            continue
+    out.extend(_indirect_quotes(text, cues, regions, out))
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+def _indirect_quotes(
+    text: str, cues: list[Cue], regions: list[QuotedRegion], direct: list[Quote]
+) -> list[Quote]:
+    """The reported content of every cue, as one span with any partial quote it opens
+    (``said he fought ‘for the nation’s rights, knowing …’``) run to that quote's end."""
+    with_content = [c for c in cues if c.content is not None]
+    out = []
+    for cue in with_content:
         s, e = cue.content
+        if _nested(cue, with_content):
+            continue
+        for d in direct:
+            if d.cue_start == cue.start and s <= d.start < e < d.end:
+                e = d.end
         if not _indirect_enough(text, s, e, regions):
             continue
         q = Quote(text[s:e], s, e, "indirect")
         _attach(q, cue, text)
         out.append(q)
-    out.sort(key=lambda q: (q.start, q.end))
     return out
 
 
@@ -300,6 +314,20 @@ def _modifier_term(doc: Doc, region: QuotedRegion) -> bool:
         and not (span.start <= head.i < span.end)
         and head.i > root.i
         and head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _nested(cue: Cue, cues: list[Cue]) -> bool:
+    """``She said she thinks …``, ``said the figures show …``: a report inside someone's
+    reported words is part of that report, not a second attribution. A named source inside
+    (``IRNA reported that the Emir expressed …``) keeps its own: readers look for the Emir."""
+    named = (
+        cue.speaker is not None
+        and cue.speaker.root.pos_ == "PROPN"
+        and cue.token.lemma_.lower() not in CLAUSE_ONLY
+    )
+    return not named and any(
+        other is not cue and other.content[0] <= cue.start < other.content[1] for other in cues
     )
 
 
