@@ -1,12 +1,13 @@
 """``invoke bench``: speed and memory of extraction and builds, as ratios measured in one run.
 
 Absolute seconds depend on the machine; ratios between runs made side by side do not, so
-the targets are ratios:
+the targets are ratios. Times are CPU seconds (user + system) of the process doing the
+work, so other jobs on the machine do not skew them:
 
 - rules overhead: full extraction time / spaCy parse time of the same texts (target ≤ 1.5)
-- memory: peak RSS extracting every article / peak RSS extracting the first quarter
-  (target ≤ 1.25: articles stream through ``nlp.pipe``, so memory must not grow with
-  their number)
+- memory: peak RSS extracting every article / peak RSS extracting the first quarter, each
+  in a fresh process (target ≤ 1.25: articles stream through ``nlp.pipe`` in batches capped
+  by characters, so memory must not grow with their number)
 - warm rebuild: a second build of the same content / the first, from an empty extraction
   cache (target ≤ 0.5; the cache is what makes it cheap)
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import random
 import resource
@@ -25,6 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import nlp as nlp_mod
 from .polnear_site import write_markdown
 
 REPO = Path(__file__).resolve().parents[2]
@@ -58,33 +61,84 @@ def load_texts(corpus: Path, limit: int) -> list[tuple[str, str]]:
     return [(str(p), p.read_text(encoding="utf-8")) for p in paths]
 
 
-def bench_extraction(texts: list[tuple[str, str]], batch_size: int) -> dict[str, float]:
-    from . import nlp as nlp_mod
+def _parse_all(nlp, texts: list[str], batch_size: int, batch_chars: int) -> None:
+    """spaCy alone, batched and zoned exactly as ``extract_many`` does, so the rules overhead
+    compares like with like."""
+    for batch in nlp_mod.batches(texts, len, batch_size, batch_chars):
+        with nlp_mod.memory_zone(nlp):
+            for _ in nlp.pipe(batch, batch_size=len(batch)):
+                pass
+
+
+def memory_phase(texts: list[tuple[str, str]], batch_size: int, batch_chars: int) -> dict:
+    """Peak RSS of this process extracting ``texts``, from a freshly loaded model. Run in a
+    child process per phase (``--memory-phase``) so every phase starts from the same state."""
     from .extract import extract_many
-    from .textformat import mask_date_line, parse_text
 
     nlp = nlp_mod.load()
     nlp("warm up the pipeline")
     gc.collect()
     idle = _status_mb("VmRSS")
+    _reset_peak()
+    for _ in extract_many(texts, nlp=nlp, batch_size=batch_size, batch_chars=batch_chars):
+        pass
+    return {"articles": len(texts), "idle_rss_mb": idle, "peak_rss_mb": _status_mb("VmHWM")}
+
+
+def _memory_child(corpus: Path, limit: int, batch_size: int, batch_chars: int) -> dict:
+    proc = subprocess.run(
+        [
+            sys.executable, "-m", "briefing.bench", "--memory-phase",
+            "--corpus", str(corpus), "--limit", str(limit),
+            "--batch-size", str(batch_size), "--batch-chars", str(batch_chars),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"briefing: bench memory phase failed:\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.splitlines()[-1])
+
+
+def bench_memory(corpus: Path, n_texts: int, batch_size: int, batch_chars: int) -> dict:
+    """Peak memory extracting every article / extracting the first quarter, each phase in a
+    fresh process: in one process the later phase's peak started from whatever RSS the
+    earlier phases left behind (freed heap glibc keeps, caches they filled), so the ratio
+    depended on the order of the phases, not only on the number of articles."""
+    quarter = _memory_child(corpus, max(1, n_texts // 4), batch_size, batch_chars)
+    every = _memory_child(corpus, n_texts, batch_size, batch_chars)
+    return {
+        "idle_rss_mb": every["idle_rss_mb"],
+        "quarter_peak_rss_mb": quarter["peak_rss_mb"],
+        "peak_rss_mb": every["peak_rss_mb"],
+        "memory": every["peak_rss_mb"] / quarter["peak_rss_mb"],
+    }
+
+
+def bench_extraction(
+    texts: list[tuple[str, str]], batch_size: int, batch_chars: int
+) -> dict[str, float]:
+    from .extract import extract_many
+    from .textformat import mask_date_line, parse_text
+
+    nlp = nlp_mod.load()
+    nlp("warm up the pipeline")
     prepared = [mask_date_line(t, parse_text(t).body_start) for _, t in texts]
-    quarter = texts[: max(1, len(texts) // 4)]
-    gc.collect()
-    _reset_peak()
-    for _ in extract_many(quarter, nlp=nlp, batch_size=batch_size):
+    # Warm-up on the first quarter, so neither timing pays for first-use costs.
+    for _ in extract_many(
+        texts[: max(1, len(texts) // 4)], nlp=nlp, batch_size=batch_size, batch_chars=batch_chars
+    ):
         pass
-    quarter_peak = _status_mb("VmHWM")
-    # Timed after the quarter run, so neither timing pays for first-use warm-up.
-    t0 = time.perf_counter()
-    for _ in nlp.pipe(prepared, batch_size=batch_size):
-        pass
-    parse_s = time.perf_counter() - t0
-    gc.collect()
-    _reset_peak()
-    t0 = time.perf_counter()
-    quotes = sum(len(x.quotes) for x in extract_many(texts, nlp=nlp, batch_size=batch_size))
-    extract_s = time.perf_counter() - t0
-    peak = _status_mb("VmHWM")
+    # CPU seconds of this process: wall time also counts whatever else the machine runs.
+    t0 = time.process_time()
+    _parse_all(nlp, prepared, batch_size, batch_chars)
+    parse_s = time.process_time() - t0
+    t0 = time.process_time()
+    quotes = sum(
+        len(x.quotes)
+        for x in extract_many(texts, nlp=nlp, batch_size=batch_size, batch_chars=batch_chars)
+    )
+    extract_s = time.process_time() - t0
     chars = sum(len(t) for _, t in texts)
     return {
         "articles": len(texts),
@@ -94,15 +148,18 @@ def bench_extraction(texts: list[tuple[str, str]], batch_size: int) -> dict[str,
         "extract_s": extract_s,
         "articles_per_s": len(texts) / extract_s,
         "rules_overhead": extract_s / parse_s,
-        "idle_rss_mb": idle,
-        "quarter_peak_rss_mb": quarter_peak,
-        "peak_rss_mb": peak,
-        "memory": peak / quarter_peak,
     }
 
 
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _timed_build(content: Path, output: Path, cache: Path) -> float:
-    t0 = time.perf_counter()
+    """CPU seconds of a build (its process and theirs), not wall time: on a shared machine
+    wall time also counts the other jobs, which made the ratios vary from run to run."""
+    t0 = _children_cpu_s()
     proc = subprocess.run(
         [
             sys.executable,
@@ -120,7 +177,7 @@ def _timed_build(content: Path, output: Path, cache: Path) -> float:
     )
     if proc.returncode != 0:
         raise SystemExit(f"briefing: bench build failed:\n{proc.stderr[-2000:]}")
-    return time.perf_counter() - t0
+    return _children_cpu_s() - t0
 
 
 def bench_build(corpus: Path, limit: int) -> dict[str, float]:
@@ -145,21 +202,27 @@ def main(argv: list[str] | None = None) -> int:
         "--corpus", type=Path, default=Path(os.environ.get("BRIEFING_POLNEAR", DEFAULT_CORPUS))
     )
     parser.add_argument("--limit", type=int, default=0, help="first N dev articles (0: all)")
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--batch-size", type=int, default=nlp_mod.DEFAULT_BATCH_SIZE)
+    parser.add_argument("--batch-chars", type=int, default=nlp_mod.DEFAULT_BATCH_CHARS)
     parser.add_argument("--no-build", action="store_true", help="skip the site build figures")
+    parser.add_argument("--memory-phase", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     random.seed(0)
     texts = load_texts(args.corpus, args.limit)
-    fig = bench_extraction(texts, args.batch_size)
+    if args.memory_phase:  # a child of bench_memory: one JSON line
+        print(json.dumps(memory_phase(texts, args.batch_size, args.batch_chars)))
+        return 0
+    fig = bench_memory(args.corpus, len(texts), args.batch_size, args.batch_chars)
+    fig.update(bench_extraction(texts, args.batch_size, args.batch_chars))
     if not args.no_build:
         fig.update(bench_build(args.corpus, args.limit))
     print(
         f"briefing bench: {fig['articles']} PolNeAR dev articles, {fig['chars']:,} chars, "
         f"{fig['quotes']} quotes"
     )
-    print(f"  spaCy parse alone     {fig['parse_s']:7.2f} s")
+    print(f"  spaCy parse alone     {fig['parse_s']:7.2f} s CPU")
     print(
-        f"  full extraction       {fig['extract_s']:7.2f} s"
+        f"  full extraction       {fig['extract_s']:7.2f} s CPU"
         f"  ({fig['articles_per_s']:.1f} articles/s)"
     )
     print(
@@ -167,7 +230,10 @@ def main(argv: list[str] | None = None) -> int:
         f" ({fig['quarter_peak_rss_mb']:.0f} MB for a quarter of the articles)"
     )
     if "cold_build_s" in fig:
-        print(f"  site build cold/warm  {fig['cold_build_s']:7.2f} s / {fig['warm_build_s']:.2f} s")
+        print(
+            f"  site build cold/warm  {fig['cold_build_s']:7.2f} s / "
+            f"{fig['warm_build_s']:.2f} s CPU"
+        )
     failed = False
     print("ratios (measured in this run)      value   target")
     for key, label in (

@@ -43,17 +43,28 @@ def extract_many(
     nlp=None,
     batch_size: int = nlp_mod.DEFAULT_BATCH_SIZE,
     vocabulary: Mapping[str, Iterable[str]] | None = None,
+    batch_chars: int = nlp_mod.DEFAULT_BATCH_CHARS,
 ) -> Iterator[Extraction]:
-    """Extract from (path, text) pairs, parsing them in batches with ``nlp.pipe``."""
+    """Extract from (path, text) pairs, parsing them in batches with ``nlp.pipe``.
+
+    Memory is bounded by one batch, whatever the number of articles: a batch holds at most
+    ``batch_size`` articles and ``batch_chars`` characters (see ``nlp.batches``), and each
+    is parsed and extracted inside a spaCy memory zone, so the strings and lexemes its
+    articles add to the Vocab are freed with its Docs. Extractions are plain data, made
+    inside the zone; no Doc, Token or Span outlives it."""
     nlp = nlp or nlp_mod.load()
-
-    def prepared():
-        for path, text in items:
-            parsed = parse_text(text)
-            yield mask_date_line(text, parsed.body_start), (path, text, parsed)
-
-    for doc, (path, text, parsed) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-        yield _extract_doc(path, text, doc, parsed, vocabulary)
+    for batch in nlp_mod.batches(items, lambda item: len(item[1]), batch_size, batch_chars):
+        with nlp_mod.memory_zone(nlp):
+            inputs = []
+            for path, text in batch:
+                parsed = parse_text(text)
+                inputs.append((mask_date_line(text, parsed.body_start), (path, text, parsed)))
+            docs = nlp.pipe(inputs, as_tuples=True, batch_size=len(batch))
+            results = [
+                _extract_doc(path, text, doc, parsed, vocabulary)
+                for doc, (path, text, parsed) in docs
+            ]
+        yield from results
 
 
 def extract_text(

@@ -161,6 +161,7 @@ def _extract(articles: list, settings: dict) -> dict[str, Extraction]:
 
     model = settings.get("BRIEFING_MODEL") or nlp_mod.DEFAULT_MODEL
     batch = int(settings.get("BRIEFING_BATCH_SIZE") or nlp_mod.DEFAULT_BATCH_SIZE)
+    batch_chars = int(settings.get("BRIEFING_BATCH_CHARS") or nlp_mod.DEFAULT_BATCH_CHARS)
     vocabulary = settings.get("BRIEFING_TOPICS")
     if vocabulary is None:
         from .topics import DEFAULT_TOPICS as vocabulary
@@ -200,7 +201,7 @@ def _extract(articles: list, settings: dict) -> dict[str, Extraction]:
     def run(batch_articles: list) -> None:
         items = [(a.relative_source_path, _extraction_text(a)) for a in batch_articles]
         results = extract_mod.extract_many(
-            items, nlp=nlp, batch_size=batch, vocabulary=vocabulary
+            items, nlp=nlp, batch_size=batch, vocabulary=vocabulary, batch_chars=batch_chars
         )
         for article, extraction in zip(batch_articles, results, strict=True):
             out[article.slug] = extraction
