@@ -585,3 +585,59 @@ def test_line_of_quotes_signed_at_its_end(run):
     )
     q = one(run(text), "I’d rather live in what he calls")
     assert speaker(q) == "Adriana Rodarte"
+
+
+# ------------------------------------------------------------------ attribution content
+
+
+def test_stance_verb_reports_its_object_and_what_follows(run):
+    text = "Clinton blasted Trump for his comments about women during the debate."
+    q = one(run(text), "Trump for his comments about women during the debate", "indirect")
+    assert speaker(q) == "Clinton" and q.cue == "blasted"
+
+
+def test_infinitive_of_a_stance_verb_is_the_content(run):
+    q = one(run("The Supreme Court declined to step into the fray."), "to step into the fray")
+    assert speaker(q) == "The Supreme Court"
+
+
+def test_when_and_where_it_was_said_is_not_content(run):
+    text = "The parents urged more school investment in a statement on Thursday."
+    one(run(text), "more school investment", "indirect")
+
+
+def test_a_second_report_is_cut_from_the_first(run):
+    text = (
+        "She said the country would declare its intention by March and suggested that it "
+        "would leave the single market."
+    )
+    quotes = run(text)
+    one(quotes, "the country would declare its intention by March", "indirect")
+    q = one(quotes, "it would leave the single market", "indirect")
+    assert q.cue == "suggested"
+
+
+def test_noun_with_a_that_clause_is_a_report_by_its_possessor(run):
+    text = "Politifact checked Trump’s claim that there were thousands of shootings in Chicago."
+    q = one(run(text), "there were thousands of shootings in Chicago", "indirect")
+    assert speaker(q) == "Trump’s" and q.cue == "claim"
+
+
+def test_the_fact_that_is_nobody_s_report(run):
+    text = "The fact that the talks failed surprised nobody in the capital."
+    assert not [q for q in run(text) if "talks failed" in q.text]
+
+
+def test_a_report_inside_reported_words_is_part_of_it(run):
+    quotes = run("She said she thinks America is strongest when people work together.")
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    assert [q.text for q in indirect] == [
+        "she thinks America is strongest when people work together"
+    ]
+    assert speaker(indirect[0]) == "She"
+
+
+def test_a_named_source_inside_a_report_keeps_its_own(run):
+    text = "IRNA reported that Sheikh Tamim expressed his gratitude for the efforts."
+    q = one(run(text), "his gratitude for the efforts", "indirect")
+    assert "Tamim" in speaker(q)

@@ -436,6 +436,11 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
                 )
             cues.append(Cue(tok, tok.idx, to.idx + len(to), speaker, content, head))
             continue
+        if tok.pos_ == "NOUN" and outside(tok):
+            noun_cue = _noun_cue(tok)
+            if noun_cue is not None:
+                cues.append(noun_cue)
+            continue
         if not is_cue_lemma(tok) or not outside(tok):
             continue
         lemma = tok.lemma_.lower()
@@ -488,6 +493,43 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
         start, end = _cue_extent(tok)
         cues.append(Cue(tok, start, end, speaker, content, content_root))
     return cues
+
+
+# Nouns whose that-clause is a fact of the writer's, not anybody's claim.
+_FACT_NOUNS = frozenset(
+    "fact way sense point extent time reason degree moment day year case result part".split()
+)
+
+
+def _noun_cue(noun: Token) -> Cue | None:
+    """``Trump’s claim that …``, ``warnings from his attorney that …``: a noun with a
+    that-clause reports it; its source is the possessor or the ``from``/``by`` phrase."""
+    if noun.lemma_.lower() in _FACT_NOUNS:
+        return None
+    if noun.dep_ == "pobj" and is_cue_lemma(noun.head.head):
+        return None  # ``said in a statement that …``: the verb's channel, the verb's cue
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp")
+            and c.i > noun.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    source = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if source is None:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of") and prep.i < clause.i:
+                source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if source is not None:
+                    break
+    speaker = mention_span(source) if source is not None else None
+    content = _span_chars(_clause_tokens(noun, clause))
+    return Cue(noun, noun.idx, noun.idx + len(noun), speaker, content, clause)
 
 
 def _called_as(verb: Token) -> tuple[Token, tuple[int, int] | None] | None:

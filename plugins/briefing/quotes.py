@@ -78,6 +78,8 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     cues += [c for c in colon_cues(doc, paragraphs) if not _covered(c.start, inside)]
     cues += put_it_cues(doc, inside)
     cues.sort(key=lambda c: c.start)
+    # ``the claim that …`` reports its clause, but is too weak a cue to claim a quote nearby
+    verb_cues = [c for c in cues if c.token.pos_ != "NOUN"]
     idx = _Index(doc, paragraphs)
     idx.quoted = inside
     out: list[Quote] = []
@@ -88,9 +90,9 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     for turn in turns:
         out.extend(_turn_quotes(text, turn))
     for region in regions:
-        cue = _cue_for_region(doc, region, cues, idx)
+        cue = _cue_for_region(doc, region, verb_cues, idx)
         if cue is not None:
-            cue = _outermost(cue, cues)
+            cue = _outermost(cue, verb_cues)
         quote = Quote(text[region.start : region.end], region.start, region.end, "direct")
         if not any(c.isalpha() for c in quote.text):
             continue  # ids and dates of embedded posts
