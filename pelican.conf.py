@@ -78,6 +78,8 @@ BRIEFING_SEARCH = True  # build the Pagefind search index into output/pagefind/
 # Pages that are search results (a Pagefind glob, relative to the output folder).
 BRIEFING_SEARCH_PAGES = "{briefings,actors,topics}/*/index.html"
 BRIEFING_BATCH_SIZE = 16  # articles per nlp.pipe batch (larger costs memory on long articles)
+# Characters per nlp.pipe batch (a longer article goes alone): peak memory follows it.
+BRIEFING_BATCH_CHARS = 20_000
 BRIEFING_TOPICS = None  # {topic: [trigger terms]}; None uses briefing.topics.DEFAULT_TOPICS
 BRIEFING_ACTORS_FILE = "actors.yml"  # editor's actor overrides, relative to the content folder
 BRIEFING_EVENT_WINDOW_DAYS = 3  # dated reports of one event lie at most this many days apart

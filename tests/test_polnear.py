@@ -156,12 +156,13 @@ def test_evaluator_smoke_beats_baseline(polnear_path, capsys, spacy_nlp):
             "train",
             "--heldout-limit",
             "5",
+            "--unseen",
             "--json",
         ]
     )
     assert code == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out["results"]) == {"dev", "train (held-out sample)"}
+    assert set(out["results"]) == {"dev", "train (sample)", "train (unseen)"}
     for res in out["results"].values():
         assert res["articles"] == 5
         for fig in (res["system"], res["baseline"]):
@@ -177,3 +178,10 @@ def test_heldout_sample_is_fixed(polnear_path):
     a = evaluate.heldout_names(polnear_path, "train", 20)
     b = evaluate.heldout_names(polnear_path, "train", 20)
     assert a == b and len(set(a)) == 20
+
+
+def test_unseen_articles_are_the_rest_of_the_split(polnear_path):
+    sample = evaluate.heldout_names(polnear_path, "train", 20)
+    rest = evaluate.unseen_names(polnear_path, "train", 20)
+    assert set(sample).isdisjoint(rest)
+    assert sorted(sample + rest) == sorted(polnear.article_names(polnear_path, "train"))
