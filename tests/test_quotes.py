@@ -641,3 +641,9 @@ def test_a_named_source_inside_a_report_keeps_its_own(run):
     text = "IRNA reported that Sheikh Tamim expressed his gratitude for the efforts."
     q = one(run(text), "his gratitude for the efforts", "indirect")
     assert "Tamim" in speaker(q)
+
+
+def test_what_a_speech_verb_is_about_is_its_content(run):
+    text = "Trump often bragged about his prowess in the primary debates."
+    q = one(run(text), "his prowess in the primary debates", "indirect")
+    assert speaker(q) == "Trump"

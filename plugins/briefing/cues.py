@@ -475,6 +475,8 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
             if obj is None and lemma in OBJECT_CONTENT:
                 dobj = [c for c in tok.children if c.dep_ == "dobj"]
                 obj = dobj[0] if dobj else None
+            if obj is None and lemma in SPEECH_LEMMAS:
+                obj = _topic_object(tok)
             called = _called_as(tok)
             parenthetical = _parenthetical_content(tok)
             if called is not None:
@@ -530,6 +532,19 @@ def _noun_cue(noun: Token) -> Cue | None:
     speaker = mention_span(source) if source is not None else None
     content = _span_chars(_clause_tokens(noun, clause))
     return Cue(noun, noun.idx, noun.idx + len(noun), speaker, content, clause)
+
+
+_TOPIC_PREPS = frozenset("about against of on over".split())
+
+
+def _topic_object(verb: Token) -> Token | None:
+    """``bragged about his debates``, ``warned against hackers``: what the speech was about."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS and child.i > verb.i:
+            pobj = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                return pobj[0]
+    return None
 
 
 def _called_as(verb: Token) -> tuple[Token, tuple[int, int] | None] | None:
