@@ -647,3 +647,9 @@ def test_what_a_speech_verb_is_about_is_its_content(run):
     text = "Trump often bragged about his prowess in the primary debates."
     q = one(run(text), "his prowess in the primary debates", "indirect")
     assert speaker(q) == "Trump"
+
+
+def test_object_of_a_speech_verb_is_its_content_unless_it_is_the_addressee(run):
+    q = one(run("He claimed vast wealth in the interview."), "vast wealth", "indirect")
+    assert speaker(q) == "He"
+    assert not [q for q in run("She told reporters nothing new.") if q.kind == "indirect"]

@@ -477,6 +477,9 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
                 obj = dobj[0] if dobj else None
             if obj is None and lemma in SPEECH_LEMMAS:
                 obj = _topic_object(tok)
+            if obj is None and lemma in SPEECH_LEMMAS and lemma not in _ADDRESSING:
+                dobj = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+                obj = dobj[0] if dobj else None
             called = _called_as(tok)
             parenthetical = _parenthetical_content(tok)
             if called is not None:
@@ -534,6 +537,8 @@ def _noun_cue(noun: Token) -> Cue | None:
     return Cue(noun, noun.idx, noun.idx + len(noun), speaker, content, clause)
 
 
+# Speech verbs whose object is whom they address (or, for ``say``, a mere ``so``/``much``).
+_ADDRESSING = frozenset("say tell ask inform notify advise assure reassure remind".split())
 _TOPIC_PREPS = frozenset("about against of on over".split())
 
 
