@@ -645,13 +645,18 @@ def _aside_cuts(tokens: list[Token]) -> set[int]:
     return cut
 
 
+def _speech_verb(tok: Token) -> bool:
+    # ``posed a threat and refused to drop the gun``: a stance goes on the first report
+    return is_cue_lemma(tok) and tok.lemma_.lower() in SPEECH_LEMMAS
+
+
 def _next_cue_cuts(root: Token) -> set[int]:
     """Tokens of a second report hanging inside the content: ``said A and suggested B``,
     ``said A, citing B`` (the parse often hangs the second verb on A). It is an attribution
     of its own, not part of A."""
     cut: set[int] = set()
     for tok in root.subtree:
-        if tok.i <= root.i or tok.dep_ not in ("conj", "advcl") or not is_cue_lemma(tok):
+        if tok.i <= root.i or tok.dep_ not in ("conj", "advcl") or not _speech_verb(tok):
             continue
         if tok.dep_ == "advcl" and tok.tag_ != "VBG":
             continue
