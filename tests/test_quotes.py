@@ -653,3 +653,10 @@ def test_object_of_a_speech_verb_is_its_content_unless_it_is_the_addressee(run):
     q = one(run("He claimed vast wealth in the interview."), "vast wealth", "indirect")
     assert speaker(q) == "He"
     assert not [q for q in run("She told reporters nothing new.") if q.kind == "indirect"]
+
+
+def test_any_verb_with_a_that_clause_states_its_subject_s_view(run):
+    text = "Environmentalists worry that the cost could fall to West Virginia taxpayers."
+    q = one(run(text), "the cost could fall to West Virginia taxpayers", "indirect")
+    assert speaker(q) == "Environmentalists"
+    assert not [q for q in run("It means that the cost could fall to taxpayers.")]

@@ -441,7 +441,7 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
             if noun_cue is not None:
                 cues.append(noun_cue)
             continue
-        if not is_cue_lemma(tok) or not outside(tok):
+        if not (is_cue_lemma(tok) or _that_clause_verb(tok)) or not outside(tok):
             continue
         lemma = tok.lemma_.lower()
         content_root = None
@@ -643,6 +643,20 @@ def _aside_cuts(tokens: list[Token]) -> set[int]:
         cut.update(x.i for x in t.subtree)
         cut.add(left)
     return cut
+
+
+def _that_clause_verb(tok: Token) -> bool:
+    """``environmentalists worry that …``: any verb whose subject is someone and whose
+    complement is a that-clause states that someone's view."""
+    if tok.pos_ != "VERB" or tok.lemma_ in ("be", "have", "make", "mean", "ensure"):
+        return False
+    if not any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in tok.children
+    ):
+        return False
+    subj = _own_subject(tok)
+    return subj is not None and subj.lower_ not in ("it", "this", "that", "which", "there")
 
 
 def _speech_verb(tok: Token) -> bool:
