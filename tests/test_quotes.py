@@ -641,3 +641,19 @@ def test_a_named_source_inside_a_report_keeps_its_own(run):
     text = "IRNA reported that Sheikh Tamim expressed his gratitude for the efforts."
     q = one(run(text), "his gratitude for the efforts", "indirect")
     assert "Tamim" in speaker(q)
+
+
+
+def test_a_one_word_term_in_a_list_of_quoted_words_is_quoted_too(run):
+    text = (
+        "The two men spent months lobbing pointed insults at one another. Cruz called Trump "
+        'a "pathological liar" who is "utterly amoral," a "serial philanderer," a "bully" and '
+        'a "narcissist at a level I don\'t think this country has ever seen."\n'
+    )
+    bully = one(run(text), "bully", "direct")
+    assert speaker(bully) == "Cruz"
+    text = (
+        "PolitiFact rated 32% of Republican claims as “false” or “pants on fire,” compared "
+        "to 11% of Democratic claims.\n"
+    )
+    assert speaker(one(run(text), "false", "direct")) == "PolitiFact"
