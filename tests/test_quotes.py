@@ -660,3 +660,18 @@ def test_any_verb_with_a_that_clause_states_its_subject_s_view(run):
     q = one(run(text), "the cost could fall to West Virginia taxpayers", "indirect")
     assert speaker(q) == "Environmentalists"
     assert not [q for q in run("It means that the cost could fall to taxpayers.")]
+
+
+def test_a_one_word_term_in_a_list_of_quoted_words_is_quoted_too(run):
+    text = (
+        "The two men spent months lobbing pointed insults at one another. Cruz called Trump "
+        'a "pathological liar" who is "utterly amoral," a "serial philanderer," a "bully" and '
+        'a "narcissist at a level I don\'t think this country has ever seen."\n'
+    )
+    bully = one(run(text), "bully", "direct")
+    assert speaker(bully) == "Cruz"
+    text = (
+        "PolitiFact rated 32% of Republican claims as “false” or “pants on fire,” compared "
+        "to 11% of Democratic claims.\n"
+    )
+    assert speaker(one(run(text), "false", "direct")) == "PolitiFact"

@@ -86,6 +86,9 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
 
     previous: Quote | None = None
     used_cues: set[int] = set()
+    # quotes dropped as terms or titles, and the kept ones, for ``a “liar,” a “bully” and …``
+    dropped: list[tuple[QuotedRegion, Quote]] = []
+    kept: list[tuple[QuotedRegion, Quote]] = []
     regions, turns = _split_transcripts(text, regions, idx)
     for turn in turns:
         out.extend(_turn_quotes(text, turn))
@@ -102,6 +105,7 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         holder = _content_verb(doc, region)
         reported = holder is not None or _held(region, cues, idx)
         if not reported and _is_title(doc, region, idx, cue is not None):
+            dropped.append((region, quote))
             continue
         if cue is not None and not reported and _short_term(doc, region, cue, idx):
             cue = None  # a scare quote in the narration around a cue, not its content
@@ -127,10 +131,11 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             gov = governing_cue_for_verb(holder, lambda t: _covered(t.idx, idx.quoted))
             if gov is not None:
                 _attach(quote, gov, text)
-        elif _words(quote.text) < MIN_UNCUED_WORDS or (
-            not reported and _modifier_term(doc, region)
-        ):
+        elif _words(quote.text) < MIN_UNCUED_WORDS:
+            dropped.append((region, quote))
             continue  # a scare quote or a title, not an attribution
+        elif not reported and _modifier_term(doc, region):
+            continue
         else:
             # no reporting verb near: the verb the quote hangs from in the parse
             gov = governing_cue(
@@ -139,10 +144,58 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             if gov is not None:
                 _attach(quote, gov, text)
         out.append(quote)
+        if quote.speaker is not None:
+            kept.append((region, quote))
         previous = quote
 
+    out.extend(_listed(text, dropped, kept))
     out.extend(_indirect_quotes(text, cues, regions, out))
     out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+# Only a comma, ``and`` or ``or`` (and an article) between two quotes of one list.
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:(?:a|an|the)\s+)?")
+
+
+def _listed(
+    text: str, dropped: list[tuple[QuotedRegion, Quote]], kept: list[tuple[QuotedRegion, Quote]]
+) -> list[Quote]:
+    """Terms dropped as scare quotes or titles that stand in one list with a kept quote
+    (``called him a “serial philanderer,” a “bully” and …``, ``named “Criminal Minds,”
+    “Game of Thrones”``): the members of a list are quoted alike, so they are the same
+    speaker's words. ``kept`` holds only quotes with a speaker."""
+    out: list[Quote] = []
+    done = list(kept)
+    pending = [d for d in dropped if d[0].close is not None]
+    changed = True
+    while changed and pending:
+        changed = False
+        for item in list(pending):
+            region, quote = item
+            for other, oq in done:
+                if other.close is None or oq.kind != "direct":
+                    continue
+                if other.close < region.open:
+                    first, a, b = other, other.close + 1, region.open
+                elif region.close < other.open:
+                    first, a, b = region, region.close + 1, other.open
+                else:
+                    continue
+                # ``“Criminal Minds,” “Game of Thrones”``: the comma inside the marks
+                comma = "," in text[first.end : first.close]
+                if _LIST_JOINT.fullmatch(text, a, b) is None and not (
+                    comma and not text[a:b].strip()
+                ):
+                    continue
+                sp = oq.speaker
+                quote.cue, quote.cue_start, quote.cue_end = oq.cue, oq.cue_start, oq.cue_end
+                quote.speaker = Speaker(sp.name, sp.start, sp.end) if sp is not None else None
+                out.append(quote)
+                done.append(item)
+                pending.remove(item)
+                changed = True
+                break
     return out
 
 
