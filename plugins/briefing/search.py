@@ -3,11 +3,14 @@
 ``build.build_site`` calls ``build_index`` on the staged output after Pelican has written it
 and before the swap, so a site and its index are always from the same build. Pagefind reads
 the pages themselves: briefing, actor and topic pages are indexed (``BRIEFING_SEARCH_PAGES``),
-the site's header, navigation and footer are not. Filters (actor, topic, year, outlet, type)
-and result metadata come from ``<meta data-pagefind-filter=...>`` tags that
-``theme/templates/_pagefind_meta.html`` writes into each indexed page's head, and quote
-anchors (``#q-N``) are ids in the full text, which Pagefind records with their word positions
-so the search page can link a hit inside a quote to that quote.
+the site's header, navigation and footer are not. Of those pages, Pagefind indexes the ones
+whose ``<main>`` carries ``data-pagefind-body`` (``theme/templates/base.html``): all but the
+pages of actors seen in fewer than ``BRIEFING_SEARCH_MIN_ARTICLES`` briefings.
+Filters (actor, topic, year, outlet, type) and result metadata come from
+``<meta data-pagefind-filter=...>`` tags that ``theme/templates/_pagefind_meta.html``
+writes into each indexed page's head, and quote anchors (``#q-N``) are ids in the full
+text, which Pagefind records with their word positions so the search page can link a hit
+inside a quote to that quote.
 """
 
 from __future__ import annotations
@@ -29,10 +32,15 @@ BUNDLE_DIR = "pagefind"
 # Site furniture repeated on every page: indexing it would make every page match "Briefings".
 # Lists of other pages (related briefings, an actor's briefings and co-actors, a topic's
 # briefings) would make every neighbour match their titles: a page is found by its own words.
+# A briefing's lead and key-quote list repeat its full text word for word (the full text
+# holds the #q-N and #pN anchors results link to), and an actor page's quote groups are
+# headed by their briefings' titles: indexed, they would only double the index.
 EXCLUDE_SELECTORS = [
     ".site-header", ".site-footer", ".skip-link", "nav",
     ".briefing .related", ".briefing .same-event",
+    ".briefing .briefing-lead", ".briefing .key-quotes",
     ".actor-page .actor-articles", ".actor-page .co-actors", ".actor-page .attribution",
+    ".actor-page .quote-group h3",
     ".topic-page .article-list",
 ]
 # Pagefind's own UI bundles; the site uses its own UI (theme/static/js/search.js) on the
