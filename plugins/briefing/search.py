@@ -32,15 +32,17 @@ BUNDLE_DIR = "pagefind"
 # Site furniture repeated on every page: indexing it would make every page match "Briefings".
 # Lists of other pages (related briefings, an actor's briefings and co-actors, a topic's
 # briefings) would make every neighbour match their titles: a page is found by its own words.
-# A briefing's lead and key-quote list repeat its full text word for word (the full text
-# holds the #q-N and #pN anchors results link to), and an actor page's quote groups are
-# headed by their briefings' titles: indexed, they would only double the index.
+# Text indexed once: a briefing's lead and key-quote list, and an actor page's quotes, repeat
+# the briefing's full text word for word, which holds the #q-N and #pN anchors results link
+# to. Indexed twice or three times, they made the index chunks a query loads larger (the
+# chunks of "to" and "in" grow with every copy) and an actor page's result as large as all
+# their quotes (Donald Trump's: 36 KB); an actor page is found by its names, roles and
+# description, the words of a quote find the quote in its briefing.
 EXCLUDE_SELECTORS = [
     ".site-header", ".site-footer", ".skip-link", "nav",
     ".briefing .related", ".briefing .same-event",
     ".briefing .briefing-lead", ".briefing .key-quotes",
-    ".actor-page .actor-articles", ".actor-page .co-actors", ".actor-page .attribution",
-    ".actor-page .quote-group h3",
+    ".actor-page .actor-quotes", ".actor-page .actor-articles", ".actor-page .co-actors",
     ".topic-page .article-list",
 ]
 # Pagefind's own UI bundles; the site uses its own UI (theme/static/js/search.js) on the
