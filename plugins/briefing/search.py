@@ -3,11 +3,14 @@
 ``build.build_site`` calls ``build_index`` on the staged output after Pelican has written it
 and before the swap, so a site and its index are always from the same build. Pagefind reads
 the pages themselves: briefing, actor and topic pages are indexed (``BRIEFING_SEARCH_PAGES``),
-the site's header, navigation and footer are not. Filters (actor, topic, year, outlet, type)
-and result metadata come from ``<meta data-pagefind-filter=...>`` tags that
-``theme/templates/_pagefind_meta.html`` writes into each indexed page's head, and quote
-anchors (``#q-N``) are ids in the full text, which Pagefind records with their word positions
-so the search page can link a hit inside a quote to that quote.
+the site's header, navigation and footer are not. Of those pages, Pagefind indexes the ones
+whose ``<main>`` carries ``data-pagefind-body`` (``theme/templates/base.html``): all but the
+pages of actors seen in fewer than ``BRIEFING_SEARCH_MIN_ARTICLES`` briefings.
+Filters (actor, topic, year, outlet, type) and result metadata come from
+``<meta data-pagefind-filter=...>`` tags that ``theme/templates/_pagefind_meta.html``
+writes into each indexed page's head, and quote anchors (``#q-N``) are ids in the full
+text, which Pagefind records with their word positions so the search page can link a hit
+inside a quote to that quote.
 """
 
 from __future__ import annotations
@@ -29,10 +32,17 @@ BUNDLE_DIR = "pagefind"
 # Site furniture repeated on every page: indexing it would make every page match "Briefings".
 # Lists of other pages (related briefings, an actor's briefings and co-actors, a topic's
 # briefings) would make every neighbour match their titles: a page is found by its own words.
+# Text indexed once: a briefing's lead and key-quote list, and an actor page's quotes, repeat
+# the briefing's full text word for word, which holds the #q-N and #pN anchors results link
+# to. Indexed twice or three times, they made the index chunks a query loads larger (the
+# chunks of "to" and "in" grow with every copy) and an actor page's result as large as all
+# their quotes (Donald Trump's: 36 KB); an actor page is found by its names, roles and
+# description, the words of a quote find the quote in its briefing.
 EXCLUDE_SELECTORS = [
     ".site-header", ".site-footer", ".skip-link", "nav",
     ".briefing .related", ".briefing .same-event",
-    ".actor-page .actor-articles", ".actor-page .co-actors", ".actor-page .attribution",
+    ".briefing .briefing-lead", ".briefing .key-quotes",
+    ".actor-page .actor-quotes", ".actor-page .actor-articles", ".actor-page .co-actors",
     ".topic-page .article-list",
 ]
 # Pagefind's own UI bundles; the site uses its own UI (theme/static/js/search.js) on the
