@@ -624,21 +624,16 @@ def _colon_after(tok: Token) -> bool:
     return tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
 
 
-_ASIDE_DEPS = frozenset(("advcl",))
-
-
 def _aside_cuts(tokens: list[Token]) -> set[int]:
     """``…, focusing on young voters``: a participle after a comma at the end of the content
     is the writer's aside, not the source's words."""
     ids = {t.i for t in tokens}
     cut: set[int] = set()
     for t in tokens:
-        if t.dep_ not in _ASIDE_DEPS or t.head.i not in ids and t.head.i != t.i:
+        if t.dep_ != "advcl" or t.tag_ != "VBG" or t.head.i not in ids:
             continue
         left = t.left_edge.i - 1
         if left < 0 or t.doc[left].text != "," or t.right_edge.i < max(ids):
-            continue
-        if t.dep_ == "advcl" and t.tag_ != "VBG":
             continue
         cut.update(x.i for x in t.subtree)
         cut.add(left)
