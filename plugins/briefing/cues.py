@@ -517,9 +517,7 @@ def _noun_cue(noun: Token) -> Cue | None:
         (
             c
             for c in noun.children
-            if c.dep_ in ("acl", "ccomp")
-            and c.i > noun.i
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            if c.dep_ in ("acl", "ccomp") and c.i > noun.i and _opens_with_that(c)
         ),
         None,
     )
@@ -612,9 +610,7 @@ def _channel_clause(verb: Token) -> Token | None:
         for noun in prep.children:
             if noun.dep_ == "pobj" and noun.lemma_.lower() in CHANNELS:
                 for clause in noun.children:
-                    if clause.dep_ in ("acl", "ccomp", "relcl") and any(
-                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
-                    ):
+                    if clause.dep_ in ("acl", "ccomp", "relcl") and _opens_with_that(clause):
                         return clause
     return None
 
@@ -640,15 +636,17 @@ def _aside_cuts(tokens: list[Token]) -> set[int]:
     return cut
 
 
+def _opens_with_that(clause: Token) -> bool:
+    """A complement clause introduced by ``that`` (a relative ``that`` is no mark)."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
 def _that_clause_verb(tok: Token) -> bool:
     """``environmentalists worry that …``: any verb whose subject is someone and whose
     complement is a that-clause states that someone's view."""
     if tok.pos_ != "VERB" or tok.lemma_ in ("be", "have", "make", "mean", "ensure"):
         return False
-    if not any(
-        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        for c in tok.children
-    ):
+    if not any(c.dep_ == "ccomp" and _opens_with_that(c) for c in tok.children):
         return False
     subj = _own_subject(tok)
     return subj is not None and subj.lower_ not in ("it", "this", "that", "which", "there")
