@@ -302,11 +302,6 @@ def _span_chars(tokens: list[Token]) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-def _contiguous_subtree(root: Token, exclude: set[int]) -> list[Token]:
-    toks = [t for t in root.subtree if t.i not in exclude]
-    return toks
-
-
 def _cue_extent(verb: Token) -> tuple[int, int]:
     """The cue phrase: the verb, its particle (``called for``), a channel (``in a statement``)."""
     start, end = verb.idx, verb.idx + len(verb)
@@ -582,7 +577,7 @@ def _parenthetical_content(verb: Token) -> tuple[Token, tuple[int, int] | None] 
     toks = [t for t in head.subtree if t.i not in own]
     if sum(1 for t in toks if t.is_alpha) < 3:
         return None
-    return head, _span_chars(_contiguous_run(toks, head))
+    return head, _span_chars(toks)
 
 
 def _is_comma_bracketed(verb: Token) -> bool:
@@ -595,11 +590,6 @@ def _is_comma_bracketed(verb: Token) -> bool:
     before = left >= 0 and doc[left].text in (",", "—", "–", "--")
     after = right < len(doc) and doc[right].text in (",", "—", "–", "--", ".")
     return before and after
-
-
-def _contiguous_run(toks: list[Token], anchor: Token) -> list[Token]:
-    """The longest run of tokens around ``anchor`` with gaps only where the cue was cut."""
-    return toks
 
 
 def _channel_clause(verb: Token) -> Token | None:

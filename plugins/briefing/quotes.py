@@ -85,7 +85,6 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     out: list[Quote] = []
 
     previous: Quote | None = None
-    used_cues: set[int] = set()
     # quotes dropped as terms or titles, and the kept ones, for ``a “liar,” a “bully” and …``
     dropped: list[tuple[QuotedRegion, Quote]] = []
     kept: list[tuple[QuotedRegion, Quote]] = []
@@ -111,7 +110,6 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             cue = None  # a scare quote in the narration around a cue, not its content
         if cue is not None:
             _attach(quote, cue, text)
-            used_cues.add(cue.start)
         elif (
             previous is not None
             and _opens_sentence(text, region, idx)
