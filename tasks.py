@@ -111,7 +111,8 @@ def eval(c, corpus=None, limit=None, args=""):  # noqa: A001 - the task's public
     """Score extraction on PolNeAR dev and on train beside a baseline."""
     corpus = corpus or os.environ.get("BRIEFING_POLNEAR") or DEFAULT_CORPUS
     # dev is the target. Train is scored in two parts: a fixed 200-article sample whose
-    # errors were read while writing rules, and the rest, never read: the honest held-out.
+    # errors were read while writing rules, and 320 articles that neither rule writing nor
+    # learn-frames ever looked at: the honest held-out.
     cmd = (
         f"{PY} -m briefing.evaluate --corpus {shlex.quote(str(corpus))}"
         " --split dev --heldout train --heldout-limit 200 --unseen"
@@ -119,6 +120,13 @@ def eval(c, corpus=None, limit=None, args=""):  # noqa: A001 - the task's public
     if limit:
         cmd += f" --limit {int(limit)}"
     c.run(f"{cmd} {args}", pty=False)
+
+
+@task(help={"corpus": "PolNeAR folder (default: ../shared/corpus/polnear)", "args": "extra"})
+def learn_frames(c, corpus=None, args=""):
+    """Re-measure the stance frames (plugins/briefing/cue_frames.tsv) on PolNeAR train."""
+    corpus = corpus or os.environ.get("BRIEFING_POLNEAR") or DEFAULT_CORPUS
+    c.run(f"{PY} -m briefing.frames_learn --corpus {shlex.quote(str(corpus))} {args}", pty=False)
 
 
 @task(help={"corpus": "PolNeAR folder (default: ../shared/corpus/polnear)", "args": "extra"})

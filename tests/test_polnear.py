@@ -180,8 +180,14 @@ def test_heldout_sample_is_fixed(polnear_path):
     assert a == b and len(set(a)) == 20
 
 
-def test_unseen_articles_are_the_rest_of_the_split(polnear_path):
-    sample = evaluate.heldout_names(polnear_path, "train", 20)
-    rest = evaluate.unseen_names(polnear_path, "train", 20)
-    assert set(sample).isdisjoint(rest)
-    assert sorted(sample + rest) == sorted(polnear.article_names(polnear_path, "train"))
+def test_unseen_articles_are_outside_the_sample_and_the_frame_learning(polnear_path):
+    from briefing import frames_learn
+
+    sample = evaluate.heldout_names(polnear_path, "train", evaluate.HELDOUT_LIMIT)
+    unseen = evaluate.unseen_names(polnear_path, "train")
+    learned_on = frames_learn.learning_names(polnear_path)
+    assert len(unseen) == evaluate.UNSEEN_LIMIT
+    assert unseen == evaluate.unseen_names(polnear_path, "train")  # fixed between runs
+    assert set(unseen).isdisjoint(sample) and set(unseen).isdisjoint(learned_on)
+    assert set(sample) <= set(learned_on)
+    assert sorted(unseen + learned_on) == sorted(polnear.article_names(polnear_path, "train"))

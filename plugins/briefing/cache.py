@@ -62,7 +62,16 @@ def code_version() -> str:
     for name in extraction_modules():
         digest.update(name.encode())
         digest.update((package / f"{name}.py").read_bytes())
+    for path in extraction_data():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def extraction_data() -> list[Path]:
+    """The measured tables extraction reads (``cue_frames.tsv``): re-measuring one changes
+    what is extracted as surely as editing the code."""
+    return sorted(Path(__file__).resolve().parent.glob("*.tsv"))
 
 
 def key(text: str, model: str) -> str:

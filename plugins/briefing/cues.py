@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from . import frames as frames_mod
 from .nlp import doc_text
 
 # Verbs that introduce what someone said, wrote or concluded; a that-clause or a quote
@@ -93,6 +94,9 @@ class Cue:
     speaker: Span | None  # the subject mention
     content: tuple[int, int] | None  # char span of the reported content, if any
     content_root: Token | None = None
+    # a stance frame measured on data (``railed against``, ``critical of``): it reports its
+    # argument but is too weak to claim a quote nearby
+    stance: bool = False
 
 
 def is_cue_lemma(token: Token) -> bool:
@@ -431,12 +435,17 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
                 )
             cues.append(Cue(tok, tok.idx, to.idx + len(to), speaker, content, head))
             continue
-        if tok.pos_ == "NOUN" and outside(tok):
-            noun_cue = _noun_cue(tok)
+        if not outside(tok):
+            continue
+        if tok.pos_ == "NOUN":
+            noun_cue = _noun_cue(tok) or _frame_cue(tok, outside_not)
             if noun_cue is not None:
                 cues.append(noun_cue)
             continue
-        if not (is_cue_lemma(tok) or _that_clause_verb(tok)) or not outside(tok):
+        if not (is_cue_lemma(tok) or _that_clause_verb(tok)):
+            frame_cue = _frame_cue(tok, outside_not)
+            if frame_cue is not None:
+                cues.append(frame_cue)
             continue
         lemma = tok.lemma_.lower()
         content_root = None
@@ -484,6 +493,12 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
                 content = _span_chars(_right_side(tok, obj))
             elif parenthetical is not None:
                 content_root, content = parenthetical
+            elif (frame_cue := _frame_cue(tok, outside_not)) is not None:
+                if lemma not in SPEECH_LEMMAS:
+                    cues.append(frame_cue)
+                    continue
+                # a speech verb stays a full cue, free to claim a quote nearby
+                content_root, content = frame_cue.content_root, frame_cue.content
             elif lemma in CLAUSE_ONLY or lemma in PHRASAL and lemma not in SPEECH_LEMMAS:
                 # no clause: ``continued:`` before a quote still counts, bare ``think`` not
                 if lemma not in ("continue",) and not _colon_after(tok):
@@ -493,6 +508,51 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
         start, end = _cue_extent(tok)
         cues.append(Cue(tok, start, end, speaker, content, content_root))
     return cues
+
+
+def _frame_cue(tok: Token, quoted: Inside) -> Cue | None:
+    """A cue from a measured stance frame (``railed against X``, ``has been critical of X``,
+    ``their criticism of X``): the argument is the content; the speaker is the subject of
+    the verb, of the copula an adjective completes, or a noun's possessor or the subject of
+    the verb it is the object of."""
+    table = frames_mod.learned()
+    found = [f for f in frames_mod.frames_of(tok) if f.key in table]
+    if not found:
+        return None
+    frame = max(found, key=lambda f: (table[f.key], -f.arg.i))
+    if quoted(frame.arg):
+        return None
+    if frame.key.endswith(":dobj"):
+        toks = _right_side(tok, frame.arg)
+    else:
+        sub = list(frame.arg.subtree)
+        cut = _next_cue_cuts(frame.arg) | _aside_cuts(sub)
+        toks = [t for t in sub if t.i not in cut]
+    content = _span_chars(toks)
+    if content is None:
+        return None
+    subj = _stance_holder(tok, quoted)
+    start, end = _cue_extent(tok) if tok.pos_ == "VERB" else (tok.idx, tok.idx + len(tok))
+    prep = frame.arg.head
+    if prep.i != tok.i and prep.head.i == tok.i and prep.i > tok.i:
+        end = max(end, prep.idx + len(prep))
+    speaker = mention_span(subj) if subj is not None else None
+    return Cue(tok, start, end, speaker, content, frame.arg, stance=True)
+
+
+def _stance_holder(tok: Token, quoted: Inside) -> Token | None:
+    if tok.pos_ == "VERB":
+        return _subject(tok, quoted)
+    if tok.pos_ == "NOUN":
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+    head = tok.head
+    if tok.dep_ in ("acomp", "attr", "dobj", "oprd") and head.pos_ in ("VERB", "AUX"):
+        subj = _own_subject(head, quoted)
+        if subj is not None and subj.lower_ not in ("it", "there"):
+            return subj
+    return None
 
 
 # Nouns whose that-clause is a fact of the writer's, not anybody's claim.

@@ -79,7 +79,7 @@ def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     cues += put_it_cues(doc, inside)
     cues.sort(key=lambda c: c.start)
     # ``the claim that …`` reports its clause, but is too weak a cue to claim a quote nearby
-    verb_cues = [c for c in cues if c.token.pos_ != "NOUN"]
+    verb_cues = [c for c in cues if c.token.pos_ != "NOUN" and not c.stance]
     idx = _Index(doc, paragraphs)
     idx.quoted = inside
     out: list[Quote] = []
