@@ -123,3 +123,11 @@ def test_the_table_is_part_of_the_extraction_cache_key():
 
     assert frames.FRAMES_FILE in [p.name for p in cache.extraction_data()]
     assert "frames" in cache.extraction_modules()
+
+
+def test_a_stance_nobody_holds_is_no_attribution(nlp):
+    # ``criticism of`` is a measured frame, but here no one is said to criticise
+    assert "n:criticism:of" in frames.learned()
+    assert _indirect(nlp, "The intense criticism of the network grew over the summer.") == []
+    (q,) = _indirect(nlp, "Trump's criticism of the network grew over the summer.")
+    assert q.text == "the network" and q.speaker.name == "Trump"

@@ -124,7 +124,10 @@ def mention_span(head: Token) -> Span:
         return doc[head.i : head.i + 1]
     drop: set[int] = set()
     for child in head.children:
-        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj") and child.i > head.i:
+        # ``Trump’s criticism``: the possessive ending is not part of the name
+        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj", "case") and (
+            child.i > head.i
+        ):
             # keep coordinated names (``Tehran and Doha``) but cut clauses and what follows
             if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
                 continue
@@ -532,12 +535,17 @@ def _frame_cue(tok: Token, quoted: Inside) -> Cue | None:
     if content is None:
         return None
     subj = _stance_holder(tok, quoted)
+    if subj is None or subj.lower_ in _NOT_HOLDERS:
+        return None  # a stance nobody holds (``questions about X``) is no attribution
     start, end = _cue_extent(tok) if tok.pos_ == "VERB" else (tok.idx, tok.idx + len(tok))
     prep = frame.arg.head
     if prep.i != tok.i and prep.head.i == tok.i and prep.i > tok.i:
         end = max(end, prep.idx + len(prep))
     speaker = mention_span(subj) if subj is not None else None
     return Cue(tok, start, end, speaker, content, frame.arg, stance=True)
+
+
+_NOT_HOLDERS = frozenset("it this that which there".split())
 
 
 def _stance_holder(tok: Token, quoted: Inside) -> Token | None:
