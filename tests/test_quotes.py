@@ -675,3 +675,14 @@ def test_a_one_word_term_in_a_list_of_quoted_words_is_quoted_too(run):
         "to 11% of Democratic claims.\n"
     )
     assert speaker(one(run(text), "false", "direct")) == "PolitiFact"
+
+
+def test_infinitives_hung_on_the_cue_are_one_wish(run):
+    # the parse hangs ``grow`` and ``create`` on ``wants``, not on ``triple``
+    text = (
+        "Clinton wants to triple the size of the AmeriCorps program, grow the Peace Corps "
+        "and create a new national service reserve program."
+    )
+    q = one(run(text), "to triple the size of the AmeriCorps program, grow the Peace Corps "
+            "and create a new national service reserve program", "indirect")
+    assert speaker(q) == "Clinton"

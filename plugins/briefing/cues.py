@@ -466,7 +466,9 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
             content_root = _channel_clause(tok)
         subj = _subject(tok, outside_not)
         if content_root is not None:
-            content = _span_chars(_clause_tokens(tok, content_root, subj))
+            content = _span_chars(
+                _clause_tokens(tok, content_root, subj) + _hung_infinitives(tok, content_root)
+            )
         else:
             prt = PHRASAL.get(lemma)
             obj = None
@@ -767,6 +769,28 @@ def _right_side(verb: Token, obj: Token) -> list[Token]:
         toks.extend(obj.subtree if holds and child.i < obj.i else child.subtree)
     cut = _next_cue_cuts(obj) | _aside_cuts(toks)
     return sorted((t for t in toks if t.i not in cut), key=lambda t: t.i)
+
+
+def _hung_infinitives(verb: Token, root: Token) -> list[Token]:
+    """``wants to triple X, grow Y and create Z``: the parse hangs the later infinitives on
+    the cue, not on the first; they are the same wish. Only bare verbs of the same form with
+    no subject of their own, right after the content."""
+    if root.dep_ != "xcomp" or root.tag_ != "VB":
+        return []
+    out: list[Token] = []
+    end = root.right_edge.i
+    for child in verb.children:
+        if child.i <= end or child.dep_ not in ("dep", "conj") or child.tag_ != "VB":
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            continue
+        gap = verb.doc[end + 1 : child.left_edge.i]
+        if any(not (t.is_punct or t.dep_ == "cc") for t in gap):
+            break
+        out.extend(gap)
+        out.extend(child.subtree)
+        end = child.right_edge.i
+    return out
 
 
 def _clause_tokens(verb: Token, root: Token, subj: Token | None = None) -> list[Token]:
