@@ -3,7 +3,8 @@
 Works on the dependency parse: a cue is a verb whose lemma reports speech (``say``,
 ``stress``, ``tweet`` ...) or ``according to``; its speaker is its subject (inherited through
 ``and added`` / ``, saying``), its content a clausal complement or, for verbs that take
-their message as an object (``called for``, ``highlighted``), that object.
+their message as an object (``called for``, ``highlighted``), that object. Stances beyond
+speech (``railed against``, ``critical of``) come from the frames measured in ``frames``.
 """
 
 from __future__ import annotations
@@ -543,14 +544,15 @@ def _frame_cue(tok: Token, quoted: Inside) -> Cue | None:
     prep = frame.arg.head
     if prep.i != tok.i and prep.head.i == tok.i and prep.i > tok.i:
         end = max(end, prep.idx + len(prep))
-    speaker = mention_span(subj) if subj is not None else None
-    return Cue(tok, start, end, speaker, content, frame.arg, stance=True)
+    return Cue(tok, start, end, mention_span(subj), content, frame.arg, stance=True)
 
 
 _NOT_HOLDERS = frozenset("it this that which there".split())
 
 
 def _stance_holder(tok: Token, quoted: Inside) -> Token | None:
+    """Who holds a stance: a verb's subject, a noun's possessor, or the subject of the verb
+    a noun or adjective completes (``has been critical of``, ``made a condemnation of``)."""
     if tok.pos_ == "VERB":
         return _subject(tok, quoted)
     if tok.pos_ == "NOUN":
@@ -559,9 +561,7 @@ def _stance_holder(tok: Token, quoted: Inside) -> Token | None:
             return poss
     head = tok.head
     if tok.dep_ in ("acomp", "attr", "dobj", "oprd") and head.pos_ in ("VERB", "AUX"):
-        subj = _own_subject(head, quoted)
-        if subj is not None and subj.lower_ not in ("it", "there"):
-            return subj
+        return _own_subject(head, quoted)
     return None
 
 

@@ -18,8 +18,8 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 FRAMES_FILE = "cue_frames.tsv"
-# Prepositions whose object can be what a stance is about; ``in``/``at``/``with`` phrases
-# are far more often when, where and how.
+# Prepositions whose object can be what a stance is about. Most ``in``/``at``/``with``
+# phrases say when, where or how; the measured share keeps only the frames where they don't.
 PREPS = frozenset("about against of on over for to as with in from at toward towards".split())
 # The argument of a frame must be a real phrase, not a pronoun standing for a clause.
 _WEAK_ARGS = frozenset("it this that these those what which who whom".split())
