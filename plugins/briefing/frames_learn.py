@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import frames, polnear
 from . import nlp as nlp_mod
+from .evaluate import unseen_names
 from .quote_marks import find_quoted
 from .textformat import split_paragraphs
 
@@ -76,8 +77,7 @@ def learn(
 
 
 def learning_names(corpus: str | Path) -> list[str]:
-    from .evaluate import unseen_names
-
+    """The train articles outside the unseen part that ``evaluate --unseen`` scores."""
     held = set(unseen_names(corpus, "train"))
     return [n for n in polnear.article_names(corpus, "train") if n not in held]
 
