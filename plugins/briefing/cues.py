@@ -528,18 +528,16 @@ def _frame_cue(tok: Token, quoted: Inside) -> Cue | None:
     frame = max(found, key=lambda f: (table[f.key], -f.arg.i))
     if quoted(frame.arg):
         return None
-    if frame.key.endswith(":dobj"):
-        toks = _right_side(tok, frame.arg)
-    else:
-        sub = list(frame.arg.subtree)
-        cut = _next_cue_cuts(frame.arg) | _aside_cuts(sub)
-        toks = [t for t in sub if t.i not in cut]
-    content = _span_chars(toks)
-    if content is None:
-        return None
     subj = _stance_holder(tok, quoted)
     if subj is None or subj.lower_ in _NOT_HOLDERS:
         return None  # a stance nobody holds (``questions about X``) is no attribution
+    if frame.key.endswith(":dobj"):
+        toks = _right_side(tok, frame.arg)
+    else:
+        toks = _reported_subtree(frame.arg)
+    content = _span_chars(toks)
+    if content is None:
+        return None
     start, end = _cue_extent(tok) if tok.pos_ == "VERB" else (tok.idx, tok.idx + len(tok))
     prep = frame.arg.head
     if prep.i != tok.i and prep.head.i == tok.i and prep.i > tok.i:
@@ -793,12 +791,17 @@ def _hung_infinitives(verb: Token, root: Token) -> list[Token]:
     return out
 
 
+def _reported_subtree(root: Token) -> list[Token]:
+    """``root``'s subtree without a second report hanging in it or a trailing aside."""
+    sub = list(root.subtree)
+    cut = _next_cue_cuts(root) | _aside_cuts(sub)
+    return [t for t in sub if t.i not in cut]
+
+
 def _clause_tokens(verb: Token, root: Token, subj: Token | None = None) -> list[Token]:
     """The complement clause's tokens on its side of the cue, never reaching into the cue's
     subject (``“…,” Flynn, a surrogate, said``): the reporting frame is not content."""
-    sub = list(root.subtree)
-    cut = _next_cue_cuts(root) | _aside_cuts(sub)
-    toks = [t for t in sub if t.i not in cut]
+    toks = _reported_subtree(root)
     frame = {verb.i}
     if subj is not None:
         frame.update(t.i for t in mention_span(subj))
