@@ -103,6 +103,22 @@ def test_attribution_units_merge_parts_of_one_cue():
     assert sorted(units) == [((1, 10), (23, 33)), ((50, 66),)]
 
 
+def test_a_quote_inside_reported_speech_is_part_of_that_report():
+    from briefing.model import Quote
+
+    # PolNeAR never nests contents: the quote is scored inside the report, whatever its cue
+    text = "He lauded Clarke for helping develop “new and innovative ideas” at the plant."
+    al = evaluate.Alnum(text)
+    lauded, develop = text.index("lauded"), text.index("develop")
+    s = text.index("Clarke")
+    q = text.index("new")
+    quotes = [
+        Quote(text[s:-1], s, len(text) - 1, "indirect", cue="lauded", cue_start=lauded),
+        Quote("new and innovative ideas", q, q + 24, "direct", cue="develop", cue_start=develop),
+    ]
+    assert evaluate.attribution_units(al, quotes) == [((s, len(text) - 1),)]
+
+
 def test_evaluator_on_fixture_corpus(capsys, spacy_nlp):
     assert evaluate.main(["--corpus", str(FIXTURE), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)

@@ -643,6 +643,14 @@ def test_a_named_source_inside_a_report_keeps_its_own(run):
     assert "Tamim" in speaker(q)
 
 
+def test_a_named_source_inside_its_own_report_is_one_report(run):
+    # the inner stance hangs on the same subject: one decision, not two attributions
+    quotes = run("Comey decided not to recommend charges against Clinton or her aides.")
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    assert [q.text for q in indirect] == ["not to recommend charges against Clinton or her aides"]
+    assert speaker(indirect[0]) == "Comey"
+
+
 def test_what_a_speech_verb_is_about_is_its_content(run):
     text = "Trump often bragged about his prowess in the primary debates."
     q = one(run(text), "his prowess in the primary debates", "indirect")

@@ -252,26 +252,20 @@ def _pieces(text: str, q: Quote) -> list[tuple[int, int]]:
 
 def attribution_units(al: Alnum, quotes: list[Quote]) -> list[Intervals]:
     """Predicted attributions: indirect quotes, and direct quotes merged per cue unless they
-    sit inside an indirect quote of the same cue."""
-    units: list[Intervals] = []
-    indirect_by_cue: dict[int, list[Intervals]] = {}
-    for q in quotes:
-        if q.kind == "indirect":
-            iv = ((q.start, q.end),)
-            units.append(iv)
-            if q.cue_start is not None:
-                indirect_by_cue.setdefault(q.cue_start, []).append(iv)
+    sit inside an indirect quote. PolNeAR never nests one content in another, so a quote
+    inside reported speech (``lauded him for helping develop “new ideas”``) is part of that
+    report whichever cue the quote itself hangs from."""
+    units: list[Intervals] = [((q.start, q.end),) for q in quotes if q.kind == "indirect"]
+    indirect = list(units)
     groups: dict[object, list[tuple[int, int]]] = {}
     for n, q in enumerate(quotes):
         if q.kind != "direct":
             continue
         key = q.cue_start if q.cue_start is not None else ("alone", n)
         groups.setdefault(key, []).append((q.start, q.end))
-    for key, spans in groups.items():
+    for spans in groups.values():
         iv = tuple(sorted(spans))
-        if isinstance(key, int) and any(
-            al.inter(iv, ind) >= 0.5 * al.count(iv) for ind in indirect_by_cue.get(key, [])
-        ):
+        if any(al.inter(iv, ind) >= 0.5 * al.count(iv) for ind in indirect):
             continue
         units.append(iv)
     return units

@@ -373,15 +373,17 @@ def _modifier_term(doc: Doc, region: QuotedRegion) -> bool:
 def _nested(cue: Cue, cues: list[Cue]) -> bool:
     """``She said she thinks …``, ``said the figures show …``: a report inside someone's
     reported words is part of that report, not a second attribution. A named source inside
-    (``IRNA reported that the Emir expressed …``) keeps its own: readers look for the Emir."""
-    named = (
-        cue.speaker is not None
-        and cue.speaker.root.pos_ == "PROPN"
-        and cue.token.lemma_.lower() not in CLAUSE_ONLY
-    )
-    return not named and any(
-        other is not cue and other.content[0] <= cue.start < other.content[1] for other in cues
-    )
+    (``IRNA reported that the Emir expressed …``) keeps its own: readers look for the Emir,
+    unless it is the outer speaker again (``Comey decided not to recommend charges``)."""
+    outer = [o for o in cues if o is not cue and o.content[0] <= cue.start < o.content[1]]
+    if not outer:
+        return False
+    if cue.speaker is None or cue.token.lemma_.lower() in CLAUSE_ONLY:
+        return True
+    if cue.speaker.root.pos_ != "PROPN":
+        return True
+    root = cue.speaker.root.i
+    return any(o.speaker is not None and o.speaker.root.i == root for o in outer)
 
 
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with".split())
