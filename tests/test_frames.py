@@ -78,6 +78,14 @@ def test_a_cue_whose_content_is_elsewhere_does_not_count(nlp):
     assert cues["v:rail:against"] == 0
 
 
+def test_a_use_inside_someone_else_s_report_is_not_counted(nlp):
+    text = "Smith said Jones railed against the new tax.\n\nLee railed against the old law."
+    art = _article(text, [("said", "Jones railed against the new tax")])
+    uses, cues = frames_learn.count_frames(art, nlp(text))
+    # the first use is part of Smith's report and could never be a cue of its own
+    assert (uses["v:rail:against"], cues["v:rail:against"]) == (1, 0)
+
+
 def test_learn_keeps_frames_above_the_ratio(nlp):
     texts = [
         ("Smith railed against the new tax.", [("railed against", "the new tax")]),

@@ -4,8 +4,10 @@ to ``cue_frames.tsv``.
     python -m briefing.frames_learn [--corpus PATH] [--out FILE]
 
 A frame use counts as a cue when its head word lies in an annotated Cue and its argument in
-that attribution's Content. A frame is kept when at least ``--min-ratio`` of its uses
-outside quotation marks are cues and it was seen as one at least ``--min-count`` times.
+that attribution's Content. A use inside another attribution's Content is not counted at
+all: there it is part of that report, which the extraction keeps whole. A frame is kept
+when at least ``--min-ratio`` of its uses outside quotation marks are cues and it was seen
+as one at least ``--min-count`` times.
 The articles are the train split minus the ones ``evaluate --unseen`` scores, so that figure
 stays a held-out one.
 """
@@ -41,14 +43,19 @@ def count_frames(article: polnear.Article, doc) -> tuple[Counter, Counter]:
         for a in article.attributions
         if a.cue is not None and a.content is not None
     ]
+    contents = [a.content.fragments for a in article.attributions if a.content is not None]
     uses: Counter = Counter()
     cues: Counter = Counter()
     for f in frames.doc_frames(doc, lambda t: not _inside(t.idx, quoted)):
-        uses[f.key] += 1
         if any(
             _inside(f.head.idx, cue) and _inside(f.arg.idx, content) for cue, content in pairs
         ):
             cues[f.key] += 1
+        elif any(_inside(f.head.idx, content) for content in contents):
+            # inside someone's reported words a frame is part of their report (PolNeAR
+            # never nests contents, nor does the extraction): no chance to be a cue there
+            continue
+        uses[f.key] += 1
     return uses, cues
 
 
