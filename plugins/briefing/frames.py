@@ -2,10 +2,11 @@
 X``, ``criticism of X``, ``refused to X``, ``endorsed X``.
 
 A frame is a word's lemma, its part of speech and how its argument hangs from it (its object,
-its infinitive, or a preposition). Whether a frame reports someone's position is measured on
-annotated news (``frames_learn`` counts, over PolNeAR train articles, how often each frame
-outside quotation marks is an annotated cue whose content is the frame's argument) and
-shipped as ``cue_frames.tsv``: the rules stay general, the lexicon comes from data.
+its infinitive or clause, a preposition, or the subject of a passive with a ``by`` agent).
+Whether a frame reports someone's position is measured on annotated news (``frames_learn``
+counts, over PolNeAR train articles, how often each frame outside quotation marks is an
+annotated cue whose content is the frame's argument) and shipped as ``cue_frames.tsv``: the
+rules stay general, the lexicon comes from data.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ _WEAK_ARGS = frozenset("it this that these those what which who whom".split())
 @dataclass(frozen=True)
 class Frame:
     head: Token  # the word that carries the stance
-    key: str  # ``v:rail:against``, ``a:critical:of``, ``n:criticism:of``, ``v:refuse:xcomp``
+    # ``v:rail:against``, ``a:critical:of``, ``n:criticism:of``, ``v:refuse:xcomp``,
+    # ``v:suspect:ccomp`` (a clause), ``v:support:pass`` (the subject of a passive)
+    key: str
     arg: Token  # the head of the argument
 
 
@@ -53,19 +56,37 @@ def frames_of(tok: Token) -> list[Frame]:
     pos = tok.pos_
     if pos == "VERB":
         lemma = _lemma(tok)
+        passive = any(c.dep_ == "agent" for c in tok.children)
         for child in tok.children:
             if child.dep_ == "dobj" and child.i > tok.i:
                 out.append(Frame(tok, f"v:{lemma}:dobj", child))
             elif child.dep_ == "xcomp" and child.i > tok.i and _infinitive(child):
                 out.append(Frame(tok, f"v:{lemma}:xcomp", child))
+            elif child.dep_ == "ccomp" and child.i > tok.i:
+                out.append(Frame(tok, f"v:{lemma}:ccomp", child))
+            elif child.dep_ == "nsubjpass" and passive:
+                # ``is supported by X``: the subject is what the agent's stance is about
+                out.append(Frame(tok, f"v:{lemma}:pass", child))
         for prep, obj in _prep_args(tok):
             out.append(Frame(tok, f"v:{lemma}:{prep}", obj))
     elif pos == "ADJ" and tok.dep_ in ("acomp", "amod", "oprd", "conj"):
+        lemma = tok.lemma_.lower()
         for prep, obj in _prep_args(tok):
-            out.append(Frame(tok, f"a:{tok.lemma_.lower()}:{prep}", obj))
+            out.append(Frame(tok, f"a:{lemma}:{prep}", obj))
+        for child in tok.children:
+            if child.i < tok.i:
+                continue
+            if child.dep_ == "ccomp":  # ``afraid that …``
+                out.append(Frame(tok, f"a:{lemma}:ccomp", child))
+            elif child.dep_ == "xcomp" and _infinitive(child):  # ``eager to …``
+                out.append(Frame(tok, f"a:{lemma}:xcomp", child))
     elif pos == "NOUN":
+        lemma = tok.lemma_.lower()
         for prep, obj in _prep_args(tok):
-            out.append(Frame(tok, f"n:{tok.lemma_.lower()}:{prep}", obj))
+            out.append(Frame(tok, f"n:{lemma}:{prep}", obj))
+        for child in tok.children:
+            if child.dep_ == "acl" and child.i > tok.i and _infinitive(child):  # ``decision to``
+                out.append(Frame(tok, f"n:{lemma}:xcomp", child))
     return [f for f in out if f.arg.lower_ not in _WEAK_ARGS and not f.arg.is_punct]
 
 
