@@ -131,6 +131,11 @@ def test_passive_frame_reports_its_subject_and_the_agent_holds_it(nlp):
     assert _indirect(nlp, "The measure was supported in both chambers.") == []
 
 
+def test_noun_frame_in_a_verb_s_phrase_is_held_by_the_verb_s_subject(nlp):
+    (q,) = _indirect(nlp, "She then peppered him with attacks on his biography and platform.")
+    assert q.text == "his biography and platform" and q.speaker.name == "She"
+
+
 def test_stance_frame_does_not_claim_a_quote(nlp):
     # the quote belongs to the speech verb, not to the stance word between them
     text = "Clinton railed against the tax plan. “It is a giveaway to the rich,” Kaine said."

@@ -550,7 +550,8 @@ _NOT_HOLDERS = frozenset("it this that which there".split())
 
 def _stance_holder(tok: Token, quoted: Inside) -> Token | None:
     """Who holds a stance: a verb's subject, a noun's possessor, or the subject of the verb
-    a noun or adjective completes (``has been critical of``, ``made a condemnation of``)."""
+    a noun or adjective completes (``has been critical of``, ``made a condemnation of``) or
+    a noun's prepositional phrase hangs from."""
     if tok.pos_ == "VERB":
         return _subject(tok, quoted)
     if tok.pos_ == "NOUN":
@@ -560,6 +561,9 @@ def _stance_holder(tok: Token, quoted: Inside) -> Token | None:
     head = tok.head
     if tok.dep_ in ("acomp", "attr", "dobj", "oprd") and head.pos_ in ("VERB", "AUX"):
         return _own_subject(head, quoted)
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+        # ``peppered him with attacks on X``, ``went ahead with hopes of X``
+        return _own_subject(head.head, quoted)
     return None
 
 
