@@ -119,6 +119,29 @@ def test_a_quote_inside_reported_speech_is_part_of_that_report():
     assert evaluate.attribution_units(al, quotes) == [((s, len(text) - 1),)]
 
 
+def test_human_agreement_scores_one_annotator_against_the_other(tmp_path):
+    text = "Smith said the budget is balanced. Jones said taxes will rise next year."
+    (tmp_path / "dev" / "text").mkdir(parents=True)
+    (tmp_path / "dev" / "attributions").mkdir()
+    for name in ("a", "b"):
+        (tmp_path / "dev" / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+
+    def ann(name: str, *contents: str) -> None:
+        lines = []
+        for n, c in enumerate(contents):
+            s = text.index(c)
+            lines.append(f"T{n}\tContent {s} {s + len(c)}\t{c}")
+            lines.append(f"E{n}\tAttribution:T{n} Content:T{n}")
+        (tmp_path / "dev" / "attributions" / f"{name}.ann").write_text("\n".join(lines) + "\n")
+
+    ann("a_0001", "the budget is balanced", "taxes will rise next year")
+    ann("a_0002", "the budget is balanced", "rise")  # the second boundary is off
+    ann("b_0001", "the budget is balanced")  # one annotator only: not counted
+    n, counts = evaluate.agreement(tmp_path, ["dev"])
+    assert n == 1
+    assert (counts.att_tp, counts.att_pred, counts.att_gold) == (1, 2, 2)
+
+
 def test_evaluator_on_fixture_corpus(capsys, spacy_nlp):
     assert evaluate.main(["--corpus", str(FIXTURE), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
@@ -179,6 +202,8 @@ def test_evaluator_smoke_beats_baseline(polnear_path, capsys, spacy_nlp):
     assert code == 0
     out = json.loads(capsys.readouterr().out)
     assert set(out["results"]) == {"dev", "train (sample)", "train (unseen)"}
+    human = out["human_agreement"]
+    assert human["articles"] > 0 and 0.5 < human["attribution_f1"] <= 1
     for res in out["results"].values():
         assert res["articles"] == 5
         for fig in (res["system"], res["baseline"]):

@@ -16,8 +16,10 @@ punctuation never decide a match):
   (their number is reported).
 - Attribution: gold = every Content span (all fragments). Predicted = every indirect quote,
   plus direct quotes merged per cue (``“…,” he said. “…”`` is one attribution); direct quotes
-  inside an indirect quote of the same cue are part of it (a partial quote in reported
-  speech) and are not counted again.
+  inside an indirect quote are part of it (a partial quote in reported speech: PolNeAR
+  never nests one content in another) and are not counted again.
+- Human agreement, for scale: on articles with two annotator files, the second annotator's
+  Content spans scored as predictions against the first's, with the same matching.
 - Baseline: a bare quotation-mark regex for direct quotes, speaker = the nearest PERSON/ORG
   entity before the quote in its sentence, no indirect speech.
 """
@@ -454,6 +456,27 @@ def unseen_names(
 # ---------------------------------------------------------------------------- CLI
 
 
+def agreement(corpus: str | os.PathLike, splits: Iterable[str]) -> tuple[int, Counts]:
+    """How far two annotators agree on Content spans: (articles, counts), the second
+    annotator's spans scored as predictions against the first's."""
+    n, counts = 0, Counts()
+    for split in splits:
+        for name in polnear.article_names(corpus, split):
+            files = polnear.ann_files(corpus, split, name)
+            if len(files) < 2:
+                continue
+            al = Alnum(polnear.read_text(Path(corpus) / split / "text" / f"{name}.txt"))
+            first, second = (
+                [a.content.fragments for a in polnear.parse_ann(polnear.read_text(f)) if a.content]
+                for f in files[:2]
+            )
+            n += 1
+            counts.att_tp += len(match(al, first, second))
+            counts.att_pred += len(second)
+            counts.att_gold += len(first)
+    return n, counts
+
+
 def _table(label: str, totals: dict[str, Counts], n_articles: int) -> str:
     rows = [f"{label} ({n_articles} articles)"]
     head = (
@@ -553,8 +576,19 @@ def main(argv: Iterable[str] | None = None) -> int:
             if args.errors:
                 _print_errors(label, totals["system"].errors, args.errors)
                 print()
+    n_double, human = agreement(corpus, dict.fromkeys(split for split, _ in runs))
+    fig = {k: v for k, v in human.figures().items() if k.startswith("attribution")}
+    if n_double:
+        if not args.json:
+            print(
+                f"human agreement ({n_double} articles with two annotators)\n"
+                f"  attribution P {fig['attribution_precision']:.3f}  "
+                f"R {fig['attribution_recall']:.3f}  F1 {fig['attribution_f1']:.3f}"
+            )
     if args.json:
-        print(json.dumps({"corpus": str(corpus), "results": report}, indent=2))
+        out = {"corpus": str(corpus), "results": report}
+        out["human_agreement"] = {"articles": n_double, **fig}
+        print(json.dumps(out, indent=2))
     return 0
 
 

@@ -113,13 +113,16 @@ def article_names(corpus: str | os.PathLike, split: str) -> list[str]:
     return sorted(p.stem for p in text_dir.glob("*.txt"))
 
 
-def ann_file(corpus: str | os.PathLike, split: str, name: str) -> Path | None:
-    """The annotator file used for an article: the first of its ``NAME_XXXX.ann`` sorted."""
+def ann_files(corpus: str | os.PathLike, split: str, name: str) -> list[Path]:
+    """An article's annotator files, ``NAME_XXXX.ann``, sorted: one per annotator."""
     att_dir = Path(corpus) / split / "attributions"
     pattern = re.compile(re.escape(name) + r"_[^_]+\.ann\Z")
-    candidates = sorted(
-        p for p in att_dir.glob(f"{glob_escape(name)}_*.ann") if pattern.match(p.name)
-    )
+    return sorted(p for p in att_dir.glob(f"{glob_escape(name)}_*.ann") if pattern.match(p.name))
+
+
+def ann_file(corpus: str | os.PathLike, split: str, name: str) -> Path | None:
+    """The annotator file used for an article: the first of its ``NAME_XXXX.ann`` sorted."""
+    candidates = ann_files(corpus, split, name)
     return candidates[0] if candidates else None
 
 
