@@ -373,13 +373,22 @@ def colon_cues(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Cue]:
     return out
 
 
+def _quoted_chars(doc: Doc, excluded: list[tuple[int, int]] | None) -> bytearray:
+    """One flag per char of the doc, set inside the ``excluded`` ranges (the insides of
+    quotes), so the test per token does not walk every quote."""
+    inside = bytearray(len(doc_text(doc)) + 1)
+    for a, b in excluded or []:
+        inside[a:b] = b"\x01" * (b - a)
+    return inside
+
+
 def put_it_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[Cue]:
     """``As Ms. Simonyan put it, RT is “…”``, ``“…,” as a memo put it``: ``put it`` under
     ``as`` reports the words around it; its subject is the speaker."""
-    excluded = excluded or []
+    inside = _quoted_chars(doc, excluded)
     out = []
     for tok in doc:
-        if tok.lemma_.lower() != "put" or any(a <= tok.idx < b for a, b in excluded):
+        if tok.lemma_.lower() != "put" or inside[tok.idx]:
             continue
         deps = {c.dep_: c for c in tok.children}
         obj, mark = deps.get("dobj"), deps.get("mark")
@@ -416,10 +425,7 @@ def dash_speaker(doc: Doc, after: int, limit: int) -> tuple[Cue | None]:
 
 def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[Cue]:
     """Every cue in the doc outside the ``excluded`` char ranges (the insides of quotes)."""
-    # one flag per char, so the test per token does not walk every quote
-    inside = bytearray(len(doc.text) + 1)
-    for a, b in excluded or []:
-        inside[a:b] = b"\x01" * (b - a)
+    inside = _quoted_chars(doc, excluded)
 
     def outside(tok: Token) -> bool:
         return not inside[tok.idx]
