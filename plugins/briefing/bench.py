@@ -64,12 +64,10 @@ def load_texts(corpus: Path, limit: int) -> list[tuple[str, str]]:
 
 
 def _parse_all(nlp, texts: list[str], batch_size: int, batch_chars: int) -> None:
-    """spaCy alone, batched and zoned exactly as ``extract_many`` does, so the rules overhead
+    """spaCy alone, through the same ``nlp.pipe_zoned`` as ``extract_many``, so the rules overhead
     compares like with like."""
-    for batch in nlp_mod.batches(texts, len, batch_size, batch_chars):
-        with nlp_mod.memory_zone(nlp):
-            for _ in nlp.pipe(batch, batch_size=len(batch)):
-                pass
+    for _ in nlp_mod.pipe_zoned(nlp, texts, str, batch_size, batch_chars):
+        pass
 
 
 def memory_phase(texts: list[tuple[str, str]], batch_size: int, batch_chars: int) -> dict:

@@ -419,8 +419,7 @@ def evaluate_articles(
     nlp = nlp or nlp_mod.load()
     systems: dict[str, System] = {"system": find_quotes, "baseline": baseline_quotes}
     totals = {name: Counts() for name in systems}
-    texts = (a.text for a in articles)
-    for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size), strict=True):
+    for article, doc in nlp_mod.pipe_zoned(nlp, articles, lambda a: a.text, batch_size):
         gold = gold_for(article)
         paragraphs = split_paragraphs(article.text)
         for name, fn in systems.items():

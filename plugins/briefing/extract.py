@@ -53,18 +53,15 @@ def extract_many(
     articles add to the Vocab are freed with its Docs. Extractions are plain data, made
     inside the zone; no Doc, Token or Span outlives it."""
     nlp = nlp or nlp_mod.load()
-    for batch in nlp_mod.batches(items, lambda item: len(item[1]), batch_size, batch_chars):
-        with nlp_mod.memory_zone(nlp):
-            inputs = []
-            for path, text in batch:
-                parsed = parse_text(text)
-                inputs.append((mask_date_line(text, parsed.body_start), (path, text, parsed)))
-            docs = nlp.pipe(inputs, as_tuples=True, batch_size=len(batch))
-            results = [
-                _extract_doc(path, text, doc, parsed, vocabulary)
-                for doc, (path, text, parsed) in docs
-            ]
-        yield from results
+
+    def prepared():
+        for path, text in items:
+            parsed = parse_text(text)
+            yield mask_date_line(text, parsed.body_start), path, text, parsed
+
+    zoned = nlp_mod.pipe_zoned(nlp, prepared(), lambda p: p[0], batch_size, batch_chars)
+    for (_, path, text, parsed), doc in zoned:
+        yield _extract_doc(path, text, doc, parsed, vocabulary)
 
 
 def extract_text(

@@ -68,12 +68,10 @@ def learn(
     """(key, ratio, cue uses, uses) of the frames that pass, most reliable first."""
     uses: Counter = Counter()
     cues: Counter = Counter()
-    for batch in nlp_mod.batches(articles, lambda a: len(a.text)):
-        with nlp_mod.memory_zone(nlp):
-            for article, doc in zip(batch, nlp.pipe(a.text for a in batch), strict=True):
-                u, c = count_frames(article, doc)
-                uses.update(u)
-                cues.update(c)
+    for article, doc in nlp_mod.pipe_zoned(nlp, articles, lambda a: a.text):
+        u, c = count_frames(article, doc)
+        uses.update(u)
+        cues.update(c)
     rows = [
         (key, cues[key] / n, cues[key], n)
         for key, n in uses.items()

@@ -100,3 +100,19 @@ def memory_zone(nlp) -> contextlib.AbstractContextManager:
     if not hasattr(nlp, "memory_zone") or getattr(vocab, "in_memory_zone", False):
         return contextlib.nullcontext()
     return nlp.memory_zone()
+
+
+def pipe_zoned(
+    nlp,
+    items: Iterable[T],
+    text: Callable[[T], str],
+    max_items: int = DEFAULT_BATCH_SIZE,
+    max_chars: int = DEFAULT_BATCH_CHARS,
+) -> Iterator[tuple[T, object]]:
+    """(item, Doc) pairs in order, parsed in ``batches`` each inside its own
+    ``memory_zone``. A Doc is valid only while its batch is current: turn it into plain data
+    before drawing the first pair of the next batch."""
+    for batch in batches(items, lambda item: len(text(item)), max_items, max_chars):
+        with memory_zone(nlp):
+            docs = nlp.pipe((text(item) for item in batch), batch_size=len(batch))
+            yield from zip(batch, docs, strict=True)
