@@ -119,6 +119,20 @@ def test_a_quote_inside_reported_speech_is_part_of_that_report():
     assert evaluate.attribution_units(al, quotes) == [((s, len(text) - 1),)]
 
 
+def test_a_report_inside_a_longer_report_is_scored_as_the_outer_one():
+    from briefing.model import Quote
+
+    # the page keeps both reports; PolNeAR annotates only the outer one
+    text = "IRNA reported that the Emir said talks would resume soon."
+    al = evaluate.Alnum(text)
+    outer, inner = text.index("the Emir"), text.index("talks")
+    quotes = [
+        Quote(text[outer:-1], outer, len(text) - 1, "indirect", cue="reported", cue_start=5),
+        Quote(text[inner:-1], inner, len(text) - 1, "indirect", cue="said", cue_start=27),
+    ]
+    assert evaluate.attribution_units(al, quotes) == [((outer, len(text) - 1),)]
+
+
 def test_human_agreement_scores_one_annotator_against_the_other(tmp_path):
     text = "Smith said the budget is balanced. Jones said taxes will rise next year."
     (tmp_path / "dev" / "text").mkdir(parents=True)

@@ -17,7 +17,8 @@ punctuation never decide a match):
 - Attribution: gold = every Content span (all fragments). Predicted = every indirect quote,
   plus direct quotes merged per cue (``“…,” he said. “…”`` is one attribution); direct quotes
   inside an indirect quote are part of it (a partial quote in reported speech: PolNeAR
-  never nests one content in another) and are not counted again.
+  never nests one content in another) and are not counted again; for the same reason a
+  report wholly inside a longer one is not counted.
 - Human agreement, for scale: on articles with two annotator files, the second annotator's
   Content spans scored as predictions against the first's, with the same matching.
 - Baseline: a bare quotation-mark regex for direct quotes, speaker = the nearest PERSON/ORG
@@ -270,7 +271,16 @@ def attribution_units(al: Alnum, quotes: list[Quote]) -> list[Intervals]:
         if any(al.inter(iv, ind) >= 0.5 * al.count(iv) for ind in indirect):
             continue
         units.append(iv)
-    return units
+    # A report wholly inside a longer one (``IRNA reported that the Emir said …``) is kept
+    # on a briefing page, but PolNeAR annotates only the outer report.
+    sizes = [al.count(u) for u in units]
+    return [
+        u
+        for i, u in enumerate(units)
+        if not any(
+            sizes[j] > sizes[i] and al.inter(u, v) >= sizes[i] for j, v in enumerate(units)
+        )
+    ]
 
 
 # ---------------------------------------------------------------------------- scoring
