@@ -246,6 +246,18 @@ def test_unbalanced_marks_never_absurd(run):
     assert quotes and all("\n\n" not in q.text for q in quotes)
 
 
+def test_a_finished_quote_leaves_the_next_sentences_cue_to_its_own_quote(run):
+    # ``“….” But now, he said, this “…”``: the cue frames the quote of its own sentence
+    quotes = run(
+        "Raj Patel remembers when the town had one temple. “You almost never saw a Muslim.” "
+        "But now, he said, this “small town has gotten too big too fast.”"
+    )
+    first = one(quotes, "You almost never saw a Muslim.")
+    later = one(quotes, "small town has gotten too big too fast.", "direct")
+    assert later.cue == "said" and speaker(later) == "he"
+    assert first.cue_start != later.cue_start
+
+
 # ------------------------------------------------------------------ indirect speech
 
 

@@ -623,6 +623,8 @@ def _cue_for_region(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index
         # a cue on the far side of another quote belongs to that quote
         if gap < 0:
             continue
+        if c.start >= after and _claimed_later(text, region, c, idx):
+            continue
         # a speech verb beats a nearer ``know`` or ``think``
         rank = (c.token.lemma_.lower() in CLAUSE_ONLY, gap)
         if best is None or rank < best[0]:
@@ -643,7 +645,7 @@ def _cue_for_region(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index
     # 5. ``“…!” beamed Donald Hartley``: any verb framing the quote right after it
     if region.close is not None:
         frame = _frame_after(doc, region.close + 1, idx.paragraphs[end_par][1])
-        if frame is not None:
+        if frame is not None and not _claimed_later(text, region, frame, idx):
             return frame
     # 6. a paragraph that is all quote, after a paragraph reporting someone's words
     if region.open == idx.paragraphs[open_par][0] and open_par > 0:
@@ -652,6 +654,18 @@ def _cue_for_region(doc: Doc, region: QuotedRegion, cues: list[Cue], idx: _Index
         if prior and text[ps:pe].count("“") + text[ps:pe].count('"') == 0:
             return prior[-1]
     return None
+
+
+def _claimed_later(text: str, region: QuotedRegion, cue: Cue, idx: _Index) -> bool:
+    """``“… Muslim.” Perhaps, he said, this “small town has gotten too big.”``: a quote
+    that ends its sentence does not take a cue from the next sentence that frames a quote
+    of its own. (On PolNeAR train the two are one attribution 3 times in 30.)"""
+    if region.close is None or not any(c in ".?!" for c in text[region.end - 1 : region.close]):
+        return False
+    sent = cue.token.sent
+    if sent.start_char <= region.start:
+        return False
+    return any(cue.end <= s < sent.end_char for s, _e in idx.quoted)
 
 
 _PRONOUNS = frozenset("he she they it we i you".split())
