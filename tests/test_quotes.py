@@ -422,6 +422,15 @@ def test_colon_introduced_quote_with_any_verb(run):
     assert speaker(q) == "Sanders" and q.cue == "delivered"
 
 
+def test_headline_source_and_colon(run):
+    # Title Case hides the name from the tagger; a kicker label is nobody's words
+    q = one(run("Poll: Clinton and Trump in dead heat.\n\nThe race is tight.\n"),
+            "Clinton and Trump in dead heat.")
+    assert q.kind == "indirect" and speaker(q) == "Poll"
+    kicked = run("BREAKING: Trump Campaign Just Made an Announcement.\n\nMore soon.\n")
+    assert not [q for q in kicked if q.cue == ":"]
+
+
 def test_frame_verb_after_quote(run):
     q = one(run("“This is fantastic!” beamed Donald Hartley of Madison."), "This is fantastic!")
     assert speaker(q).startswith("Donald Hartley")

@@ -349,11 +349,18 @@ def _name_run(doc: Doc, start: int, stop: int) -> Span | None:
     return doc[start:end] if 0 < end - start <= 6 else None
 
 
+# Headline kickers: ``BREAKING: …``, ``Wow: …`` label the story, nobody says it.
+_KICKERS = frozenset(
+    "breaking exclusive byline watch look wow boom busted bombshell revealed update updated "
+    "video photos live opinion editorial analysis correction just leaked".split()
+)
+
+
 def colon_cues(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Cue]:
     """``PENCE: …`` or a headline ``Pat Caddell: Democrats worried``: a name opening the
     paragraph, a colon, then what the name said."""
     out = []
-    for ps, pe in paragraphs:
+    for n, (ps, pe) in enumerate(paragraphs):
         first = doc.char_span(ps, min(pe, ps + 1), alignment_mode="expand")
         if first is None or len(first) == 0:
             continue
@@ -361,7 +368,13 @@ def colon_cues(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Cue]:
         while i < len(doc) and doc[i].text in ('"', "“", "'"):
             i += 1
         name = _name_run(doc, i, len(doc))
+        if name is None and n == 0 and i + 1 < len(doc) and doc[i + 1].text == ":":
+            # a Title Case headline loses its tags: ``Poll: …``, ``Sanders: …`` (as NOUN)
+            if doc[i].is_title and doc[i].pos_ == "NOUN":
+                name = doc[i : i + 1]
         if name is None or name.end >= len(doc) or doc[name.end].text != ":":
+            continue
+        if all(t.lower_ in _KICKERS for t in name):
             continue
         colon = doc[name.end]
         cstart = colon.idx + 1
