@@ -638,6 +638,13 @@ def test_a_second_report_is_cut_from_the_first(run):
     assert q.cue == "suggested"
 
 
+def test_a_relative_clause_with_its_own_report_is_cut_from_the_first(run):
+    quotes = run("Ted Cruz endorses Donald Trump, who says he is honored.")
+    assert not [q for q in quotes if "who says" in q.text]
+    q = one(quotes, "he is honored", "indirect")
+    assert q.cue == "says" and speaker(q) == "Donald Trump"
+
+
 def test_noun_with_a_that_clause_is_a_report_by_its_possessor(run):
     text = "Politifact checked Trump’s claim that there were thousands of shootings in Chicago."
     q = one(run(text), "there were thousands of shootings in Chicago", "indirect")

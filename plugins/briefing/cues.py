@@ -743,11 +743,19 @@ def _speech_verb(tok: Token) -> bool:
 
 def _next_cue_cuts(root: Token) -> set[int]:
     """Tokens of a second report hanging inside the content: ``said A and suggested B``,
-    ``said A, citing B`` (the parse often hangs the second verb on A). It is an attribution
-    of its own, not part of A."""
+    ``said A, citing B`` (the parse often hangs the second verb on A), ``endorses A, who says
+    B``. It is an attribution of its own, not part of A."""
     cut: set[int] = set()
     for tok in root.subtree:
-        if tok.i <= root.i or tok.dep_ not in ("conj", "advcl") or not _speech_verb(tok):
+        if tok.i <= root.i:
+            continue
+        comma = tok.left_edge.i - 1
+        if tok.dep_ == "relcl" and is_cue_lemma(tok) and comma > root.i:
+            if tok.doc[comma].text == ",":
+                cut.update(t.i for t in tok.subtree)
+                cut.add(comma)
+            continue
+        if tok.dep_ not in ("conj", "advcl") or not _speech_verb(tok):
             continue
         if tok.dep_ == "advcl" and tok.tag_ != "VBG":
             continue
