@@ -638,6 +638,15 @@ def test_a_second_report_is_cut_from_the_first(run):
     assert q.cue == "suggested"
 
 
+def test_a_contrasting_report_is_cut_from_the_first(run):
+    text = (
+        "Lynch said the demands of government work sometimes erase the barriers women face, "
+        "though she noted clients are beginning to demand diverse legal teams."
+    )
+    quotes = run(text)
+    one(quotes, "the demands of government work sometimes erase the barriers women face")
+    assert one(quotes, "clients are beginning to demand diverse legal teams").cue == "noted"
+
 def test_a_relative_clause_with_its_own_report_is_cut_from_the_first(run):
     quotes = run("Ted Cruz endorses Donald Trump, who says he is honored.")
     assert not [q for q in quotes if "who says" in q.text]

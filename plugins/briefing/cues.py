@@ -744,7 +744,7 @@ def _speech_verb(tok: Token) -> bool:
 def _next_cue_cuts(root: Token) -> set[int]:
     """Tokens of a second report hanging inside the content: ``said A and suggested B``,
     ``said A, citing B`` (the parse often hangs the second verb on A), ``endorses A, who says
-    B``. It is an attribution of its own, not part of A."""
+    B``, ``said A, though she noted B``. It is an attribution of its own, not part of A."""
     cut: set[int] = set()
     for tok in root.subtree:
         if tok.i <= root.i:
@@ -755,9 +755,11 @@ def _next_cue_cuts(root: Token) -> set[int]:
                 cut.update(t.i for t in tok.subtree)
                 cut.add(comma)
             continue
-        if tok.dep_ not in ("conj", "advcl") or not _speech_verb(tok):
+        if tok.dep_ == "advcl" and is_cue_lemma(tok) and _contrasts(tok):
+            pass  # ``…, although he refused to pledge …``: a report set against the first
+        elif tok.dep_ not in ("conj", "advcl") or not _speech_verb(tok):
             continue
-        if tok.dep_ == "advcl" and tok.tag_ != "VBG":
+        elif tok.dep_ == "advcl" and tok.tag_ != "VBG":
             continue
         if _own_subject(tok) is not None and tok.dep_ == "conj":
             continue  # ``said A and B said C``: B's clause, still inside the first content
@@ -770,6 +772,13 @@ def _next_cue_cuts(root: Token) -> set[int]:
             cut.add(j)
             j -= 1
     return cut
+
+
+_CONTRAST_MARKS = frozenset("although though while whereas".split())
+
+
+def _contrasts(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in clause.children)
 
 
 # Right-hand dependents of a cue that are not what was said: a second clause, asides.
