@@ -647,6 +647,14 @@ def test_a_contrasting_report_is_cut_from_the_first(run):
     one(quotes, "the demands of government work sometimes erase the barriers women face")
     assert one(quotes, "clients are beginning to demand diverse legal teams").cue == "noted"
 
+def test_a_clause_the_parse_cut_in_two_is_one_content(run):
+    text = (
+        "Federal investigators have also discovered that attempts to infiltrate the program "
+        "were made by people with possible ties to Chinese intelligence."
+    )
+    q = one(run(text), text[text.index("attempts") : -1], "indirect")
+    assert q.cue == "discovered" and speaker(q) == "Federal investigators"
+
 def test_a_relative_clause_with_its_own_report_is_cut_from_the_first(run):
     quotes = run("Ted Cruz endorses Donald Trump, who says he is honored.")
     assert not [q for q in quotes if "who says" in q.text]

@@ -490,7 +490,9 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
         subj = _subject(tok, outside_not)
         if content_root is not None:
             content = _span_chars(
-                _clause_tokens(tok, content_root, subj) + _hung_infinitives(tok, content_root)
+                _clause_tokens(tok, content_root, subj)
+                + _hung_infinitives(tok, content_root)
+                + _split_clause(tok, content_root)
             )
         else:
             prt = PHRASAL.get(lemma)
@@ -829,6 +831,24 @@ def _hung_infinitives(verb: Token, root: Token) -> list[Token]:
         if any(not (t.is_punct or t.dep_ == "cc") for t in gap):
             break
         out.extend(gap)
+        out.extend(child.subtree)
+        end = child.right_edge.i
+    return out
+
+
+def _split_clause(verb: Token, root: Token) -> list[Token]:
+    """``discovered that attempts to infiltrate the program were made by …``: the parse may
+    cut one clause in two, both hung on the cue as clauses. A second clause that runs on
+    from the first with no punctuation between them is the rest of the same content."""
+    if root.dep_ != "ccomp":
+        return []
+    out: list[Token] = []
+    end = root.right_edge.i
+    for child in verb.children:
+        if child.i <= end or child.dep_ != "ccomp":
+            continue
+        if child.left_edge.i != end + 1 or child.left_edge.is_punct:
+            break
         out.extend(child.subtree)
         end = child.right_edge.i
     return out
