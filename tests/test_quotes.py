@@ -655,6 +655,17 @@ def test_a_clause_the_parse_cut_in_two_is_one_content(run):
     q = one(run(text), text[text.index("attempts") : -1], "indirect")
     assert q.cue == "discovered" and speaker(q) == "Federal investigators"
 
+def test_a_hedged_proposition_is_the_whole_clause_held_by_nobody(run):
+    # ``X seems to …``: X holds no view; ``he appeared to suggest …``: he does
+    text = "The lack of enthusiasm among black voters seems to be a real issue for her campaign."
+    q = one(run(text), text[:-1], "indirect")
+    assert q.cue == "seems" and q.speaker is None
+    text = "About one of every nine voters this fall is expected to be Latino."
+    assert one(run(text), text[:-1], "indirect").speaker is None
+    q = one(run("He appeared to suggest that the veterans were weak."),
+            "He appeared to suggest that the veterans were weak", "indirect")
+    assert speaker(q) == "He"
+
 def test_a_relative_clause_with_its_own_report_is_cut_from_the_first(run):
     quotes = run("Ted Cruz endorses Donald Trump, who says he is honored.")
     assert not [q for q in quotes if "who says" in q.text]

@@ -552,6 +552,9 @@ def _frame_cue(tok: Token, quoted: Inside) -> Cue | None:
     frame = max(found, key=lambda f: (table[f.key], -f.arg.i))
     if quoted(frame.arg):
         return None
+    raised = _raised_subject(tok, frame)
+    if raised is not None:
+        return _raising_cue(tok, frame.arg, raised)
     subj = _stance_holder(tok, quoted)
     if subj is None or subj.lower_ in _NOT_HOLDERS:
         return None  # a stance nobody holds (``questions about X``) is no attribution
@@ -570,6 +573,37 @@ def _frame_cue(tok: Token, quoted: Inside) -> Cue | None:
 
 
 _NOT_HOLDERS = frozenset("it this that which there".split())
+# ``X seems to …``, ``X is expected to …``: a hedge over a whole proposition. Its subject
+# belongs to the proposition (it holds no view), and nobody in the sentence holds it.
+_RAISING = frozenset("seem appear".split())
+_RAISING_PASSIVE = frozenset(
+    "expect say think believe report project predict forecast suppose".split()
+)
+
+
+def _raised_subject(tok: Token, frame: frames_mod.Frame) -> Token | None:
+    if tok.pos_ != "VERB" or not frame.key.endswith(":xcomp"):
+        return None
+    lemma = tok.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if not (lemma in _RAISING_PASSIVE if passive else lemma in _RAISING):
+        return None
+    return next(
+        (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None
+    )
+
+
+def _raising_cue(tok: Token, arg: Token, subj: Token) -> Cue | None:
+    """The content is the subject with the predicate; the subject is the speaker only when
+    the predicate is itself a report (``he appeared to suggest that …``)."""
+    content = _span_chars(list(tok.doc[subj.left_edge.i : tok.i + 1]) + _reported_subtree(arg))
+    if content is None:
+        return None
+    speaker = None
+    if is_cue_lemma(arg) and subj.lower_ not in _NOT_HOLDERS:
+        speaker = mention_span(subj)
+    start, end = _cue_extent(tok)
+    return Cue(tok, start, end, speaker, content, arg, stance=True)
 
 
 def _stance_holder(tok: Token, quoted: Inside) -> Token | None:
