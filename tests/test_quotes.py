@@ -666,6 +666,14 @@ def test_a_hedged_proposition_is_the_whole_clause_held_by_nobody(run):
             "He appeared to suggest that the veterans were weak", "indirect")
     assert speaker(q) == "He"
 
+def test_a_stance_whose_object_holds_a_quote_reports_the_whole_object(run):
+    text = (
+        "The party rules give the chair of the committee authority to call a “special "
+        "meeting” to vote on a new nominee."
+    )
+    q = one(run(text), "a “special meeting” to vote on a new nominee", "indirect")
+    assert q.cue == "call"
+
 def test_a_relative_clause_with_its_own_report_is_cut_from_the_first(run):
     quotes = run("Ted Cruz endorses Donald Trump, who says he is honored.")
     assert not [q for q in quotes if "who says" in q.text]

@@ -550,8 +550,8 @@ def _frame_cue(tok: Token, quoted: Inside) -> Cue | None:
     if not found:
         return None
     frame = max(found, key=lambda f: (table[f.key], -f.arg.i))
-    if quoted(frame.arg):
-        return None
+    # a quoted argument (``call a “special meeting” to vote``) is still reported here; the
+    # quote finder drops the report if it is no more than the quote
     raised = _raised_subject(tok, frame)
     if raised is not None:
         return _raising_cue(tok, frame.arg, raised)
