@@ -674,6 +674,14 @@ def test_a_stance_whose_object_holds_a_quote_reports_the_whole_object(run):
     q = one(run(text), "a “special meeting” to vote on a new nominee", "indirect")
     assert q.cue == "call"
 
+def test_the_that_clause_after_the_cue_is_the_content(run):
+    text = (
+        "Writing for a newspaper panel that all agreed Pence won the debate, Mark Barabak "
+        "noted that the way Pence carried himself was critical to his success."
+    )
+    q = one(run(text), "the way Pence carried himself was critical to his success", "indirect")
+    assert q.cue == "noted" and speaker(q) == "Mark Barabak"
+
 def test_a_relative_clause_with_its_own_report_is_cut_from_the_first(run):
     quotes = run("Ted Cruz endorses Donald Trump, who says he is honored.")
     assert not [q for q in quotes if "who says" in q.text]

@@ -476,10 +476,13 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
         lemma = tok.lemma_.lower()
         content_root = None
         content = None
-        for child in tok.children:
-            if child.dep_ in CONTENT_DEPS:
-                content_root = child
-                break
+        clauses = [c for c in tok.children if c.dep_ in CONTENT_DEPS]
+        if clauses:
+            # ``Writing for a panel …, Barabak noted that …``: the parse may take an opening
+            # phrase for a clause too; a that-clause after the verb is the one reported
+            content_root = next(
+                (c for c in clauses if c.i > tok.i and _opens_with_that(c)), clauses[0]
+            )
         if content_root is None:
             for child in tok.children:
                 if child.dep_ == "xcomp" and lemma in XCOMP_CONTENT:
