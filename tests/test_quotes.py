@@ -422,6 +422,24 @@ def test_colon_introduced_quote_with_any_verb(run):
     assert speaker(q) == "Sanders" and q.cue == "delivered"
 
 
+def test_line_breaks_end_sentences_but_hard_wraps_do_not(spacy_nlp):
+    doc = spacy_nlp(
+        "Lawmaker urges retaliation;  \nMember of panel says the U.S. must act.\n"
+        "“We will,” he said.\n\nIt was said\nin a wrap."
+    )
+    starts = [s.text.strip() for s in doc.sents]
+    assert "Member of panel says the U.S. must act." in starts
+    assert "“We will,” he said." in starts
+    assert "It was said\nin a wrap." in starts
+
+
+def test_a_headline_line_is_not_the_next_lines_content(run):
+    quotes = run("Lawmaker urges retaliation on Russia;  \nMember of House panel says the U.S. "
+                 "has to keep Moscow out of elections.\n\nBody.\n")
+    q = one(quotes, "the U.S. has to keep Moscow out of elections", "indirect")
+    assert q.cue == "says"
+
+
 def test_headline_source_and_colon(run):
     # Title Case hides the name from the tagger; a kicker label is nobody's words
     q = one(run("Poll: Clinton and Trump in dead heat.\n\nThe race is tight.\n"),

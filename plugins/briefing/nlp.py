@@ -36,11 +36,26 @@ def _register_paragraph_component() -> None:
     def paragraph_boundaries(doc):
         # A blank line ends a sentence: without this the parser runs sentences on across
         # paragraphs and attaches one paragraph's verbs to the previous one's subject.
+        # So does a single line break after a sentence's end or a headline's ``;``, before
+        # a capital or a quotation mark (a break before a lower-case word is a hard wrap).
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
-            if prev.is_space and prev.text.count("\n") >= 2 and not tok.is_space:
+            if not prev.is_space or tok.is_space:
+                continue
+            breaks = prev.text.count("\n")
+            if breaks >= 2:
                 tok.is_sent_start = True
+            elif breaks == 1 and tok.i >= 2 and _line_ends(doc[tok.i - 2].text):
+                if tok.text[0].isupper() or tok.text[0] in _OPENERS:
+                    tok.is_sent_start = True
         return doc
+
+
+_OPENERS = "\"“‘'("
+
+
+def _line_ends(text: str) -> bool:
+    return text[-1] in ".;:?!”\"’')]"
 
 
 @functools.lru_cache(maxsize=4)
