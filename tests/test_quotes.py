@@ -700,6 +700,14 @@ def test_the_that_clause_after_the_cue_is_the_content(run):
     q = one(run(text), "the way Pence carried himself was critical to his success", "indirect")
     assert q.cue == "noted" and speaker(q) == "Mark Barabak"
 
+def test_a_trailing_who_or_which_clause_is_the_writers_aside(run):
+    text = (
+        "Fowler said he expects Clinton to fully recover from her bout with pneumonia, "
+        "which forced her to leave a memorial event early."
+    )
+    q = one(run(text), "he expects Clinton to fully recover from her bout with pneumonia")
+    assert q.cue == "said" and speaker(q) == "Fowler"
+
 def test_a_relative_clause_with_its_own_report_is_cut_from_the_first(run):
     quotes = run("Ted Cruz endorses Donald Trump, who says he is honored.")
     assert not [q for q in quotes if "who says" in q.text]

@@ -743,16 +743,26 @@ def _colon_after(tok: Token) -> bool:
     return tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
 
 
+_RELATIVES = frozenset("which who whom whose".split())
+
+
 def _aside_cuts(tokens: list[Token]) -> set[int]:
-    """``…, focusing on young voters``: a participle after a comma at the end of the content
-    is the writer's aside, not the source's words."""
+    """``…, focusing on young voters``, ``…, which forced her to leave early``: a participle
+    or a who/which clause after a comma at the end of the content is the writer's aside,
+    not the source's words."""
     ids = {t.i for t in tokens}
     cut: set[int] = set()
     for t in tokens:
-        if t.dep_ != "advcl" or t.tag_ != "VBG" or t.head.i not in ids:
+        if t.head.i not in ids:
+            continue
+        if t.dep_ == "advcl" and t.tag_ == "VBG":
+            end = max(ids)
+        elif t.dep_ == "relcl" and t.doc[t.left_edge.i].lower_ in _RELATIVES:
+            end = max(ids) - 1  # the clause may stop short of a closing mark
+        else:
             continue
         left = t.left_edge.i - 1
-        if left < 0 or t.doc[left].text != "," or t.right_edge.i < max(ids):
+        if left < 0 or t.doc[left].text != "," or t.right_edge.i < end:
             continue
         cut.update(x.i for x in t.subtree)
         cut.add(left)
