@@ -708,6 +708,14 @@ def test_a_trailing_who_or_which_clause_is_the_writers_aside(run):
     q = one(run(text), "he expects Clinton to fully recover from her bout with pneumonia")
     assert q.cue == "said" and speaker(q) == "Fowler"
 
+def test_a_quote_right_after_the_report_is_part_of_it(run):
+    quotes = run('Trump asked the crowd to welcome the governor - "my new best friend."')
+    q = one(quotes, 'to welcome the governor - "my new best friend.', "indirect")
+    assert q.cue == "asked" and speaker(q) == "Trump"
+    # a sentence's end is where the report stops
+    quotes = run('Trump asked the crowd to welcome the governor. "He is my new best friend."')
+    one(quotes, "to welcome the governor", "indirect")
+
 def test_a_relative_clause_with_its_own_report_is_cut_from_the_first(run):
     quotes = run("Ted Cruz endorses Donald Trump, who says he is honored.")
     assert not [q for q in quotes if "who says" in q.text]

@@ -211,12 +211,22 @@ def _indirect_quotes(
         for d in direct:
             if d.cue_start == cue.start and s <= d.start < e < d.end:
                 e = d.end
+        # ``… federal taxes, ''equal to the state budgets of California …''``: a quote of the
+        # same cue that goes on right after the content, past a comma or dash, is part of it
+        for d in sorted(direct, key=lambda d: d.start):
+            if d.cue_start == cue.start and d.start > e and _joined(text[e : d.start]):
+                e = d.end
         if not _indirect_enough(text, s, e, regions):
             continue
         q = Quote(text[s:e], s, e, "indirect")
         _attach(q, cue, text)
         out.append(q)
     return out
+
+
+def _joined(gap: str) -> bool:
+    """Only a comma or dash and the opening mark between a report and a quote."""
+    return len(gap) <= 6 and not any(c.isalnum() or c in ".;:\n" for c in gap)
 
 
 # Verbs that say what somebody called, named or judged something: a quoted word in their
