@@ -103,6 +103,22 @@ def test_attribution_units_merge_parts_of_one_cue():
     assert sorted(units) == [((1, 10), (23, 33)), ((50, 66),)]
 
 
+def test_a_cues_report_and_its_quotes_outside_it_are_one_attribution():
+    from briefing.model import Quote
+
+    # PolNeAR: one cue, one content, in as many fragments as it takes
+    text = "She said the plan was dead. “It is over,” she added. “Done.”"
+    al = evaluate.Alnum(text)
+    said, added = text.index("said"), text.index("added")
+    quotes = [
+        Quote("the plan was dead", 9, 26, "indirect", cue="said", cue_start=said),
+        Quote("It is over", 29, 39, "direct", cue="said", cue_start=said),
+        Quote("Done.", 54, 59, "direct", cue="added", cue_start=added),
+    ]
+    assert text[29:39] == "It is over" and text[54:59] == "Done."
+    assert sorted(evaluate.attribution_units(al, quotes)) == [((9, 26), (29, 39)), ((54, 59),)]
+
+
 def test_a_quote_inside_reported_speech_is_part_of_that_report():
     from briefing.model import Quote
 

@@ -14,8 +14,8 @@ punctuation never decide a match):
 - Speaker accuracy, over matched direct quotes whose gold attribution has a Source: the
   predicted mention overlaps the gold Source span. Matches with no gold Source are excluded
   (their number is reported).
-- Attribution: gold = every Content span (all fragments). Predicted = every indirect quote,
-  plus direct quotes merged per cue (``“…,” he said. “…”`` is one attribution); direct quotes
+- Attribution: gold = every Content span (all fragments). Predicted = one attribution per
+  cue: its indirect quote and its direct quotes (``“…,” he said. “…”`` is one); direct quotes
   inside an indirect quote are part of it (a partial quote in reported speech: PolNeAR
   never nests one content in another) and are not counted again; for the same reason a
   report wholly inside a longer one is not counted.
@@ -254,31 +254,42 @@ def _pieces(text: str, q: Quote) -> list[tuple[int, int]]:
 
 
 def attribution_units(al: Alnum, quotes: list[Quote]) -> list[Intervals]:
-    """Predicted attributions: indirect quotes, and direct quotes merged per cue unless they
-    sit inside an indirect quote. PolNeAR never nests one content in another, so a quote
-    inside reported speech (``lauded him for helping develop “new ideas”``) is part of that
-    report whichever cue the quote itself hangs from."""
-    units: list[Intervals] = [((q.start, q.end),) for q in quotes if q.kind == "indirect"]
-    indirect = list(units)
+    """Predicted attributions, one per cue as in PolNeAR (one cue, one content of one or
+    more fragments): a cue's indirect quote with the direct quotes it cues outside it, or
+    its direct quotes alone. A quote inside reported speech (``lauded him for helping
+    develop “new ideas”``) is part of that report whichever cue the quote itself hangs
+    from: PolNeAR never nests one content in another."""
+    units: list[list[tuple[int, int]]] = []
+    by_cue: dict[int, list[tuple[int, int]]] = {}
+    for q in quotes:
+        if q.kind == "indirect":
+            units.append([(q.start, q.end)])
+            if q.cue_start is not None:
+                by_cue.setdefault(q.cue_start, units[-1])
+    indirect = [tuple(u) for u in units]
     groups: dict[object, list[tuple[int, int]]] = {}
     for n, q in enumerate(quotes):
         if q.kind != "direct":
             continue
         key = q.cue_start if q.cue_start is not None else ("alone", n)
         groups.setdefault(key, []).append((q.start, q.end))
-    for spans in groups.values():
+    for key, spans in groups.items():
         iv = tuple(sorted(spans))
         if any(al.inter(iv, ind) >= 0.5 * al.count(iv) for ind in indirect):
             continue
-        units.append(iv)
+        if key in by_cue:
+            by_cue[key].extend(iv)  # ``said the plan was dead. “It is over,” …``
+        else:
+            units.append(list(iv))
+    merged = [tuple(sorted(u)) for u in units]
     # A report wholly inside a longer one (``IRNA reported that the Emir said …``) is kept
     # on a briefing page, but PolNeAR annotates only the outer report.
-    sizes = [al.count(u) for u in units]
+    sizes = [al.count(u) for u in merged]
     return [
         u
-        for i, u in enumerate(units)
+        for i, u in enumerate(merged)
         if not any(
-            sizes[j] > sizes[i] and al.inter(u, v) >= sizes[i] for j, v in enumerate(units)
+            sizes[j] > sizes[i] and al.inter(u, v) >= sizes[i] for j, v in enumerate(merged)
         )
     ]
 
