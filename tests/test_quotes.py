@@ -716,6 +716,14 @@ def test_a_quote_right_after_the_report_is_part_of_it(run):
     quotes = run('Trump asked the crowd to welcome the governor. "He is my new best friend."')
     one(quotes, "to welcome the governor", "indirect")
 
+def test_a_one_word_report_must_name_something(run):
+    q = one(run("The Flight Attendants union endorses Clinton."), "Clinton", "indirect")
+    assert q.cue == "endorses" and speaker(q) == "The Flight Attendants union"
+    assert not [q for q in run("The union endorsed him.") if q.kind == "indirect"]
+    # a noun's argument alone is too thin to show as anybody's words
+    quotes = run("Military attacks against Gaza continued overnight, the ministry said.")
+    assert not [q for q in quotes if q.text == "Gaza"]
+
 def test_a_relative_clause_with_its_own_report_is_cut_from_the_first(run):
     quotes = run("Ted Cruz endorses Donald Trump, who says he is honored.")
     assert not [q for q in quotes if "who says" in q.text]

@@ -216,12 +216,27 @@ def _indirect_quotes(
         for d in sorted(direct, key=lambda d: d.start):
             if d.cue_start == cue.start and d.start > e and _joined(text[e : d.start]):
                 e = d.end
-        if not _indirect_enough(text, s, e, regions):
+        if not (_indirect_enough(text, s, e, regions) or _named_object(text, s, e, cue, regions)):
             continue
         q = Quote(text[s:e], s, e, "indirect")
         _attach(q, cue, text)
         out.append(q)
     return out
+
+
+def _named_object(
+    text: str, s: int, e: int, cue: Cue, regions: list[QuotedRegion]
+) -> bool:
+    """``endorsed Clinton``, ``declared bankruptcy``, ``called for sanctions``: a one-word
+    report is kept when the word names something, never a pronoun (``criticized him``)."""
+    root = cue.content_root
+    return (
+        root is not None
+        and cue.token.pos_ == "VERB"
+        and root.pos_ in ("NOUN", "PROPN")
+        and _words(text[s:e]) == 1
+        and not any(s <= r.start < e for r in regions)
+    )
 
 
 def _joined(gap: str) -> bool:
