@@ -724,6 +724,11 @@ def test_a_one_word_report_must_name_something(run):
     quotes = run("Military attacks against Gaza continued overnight, the ministry said.")
     assert not [q for q in quotes if q.text == "Gaza"]
 
+def test_a_gerund_after_a_cue_is_its_content(run):
+    q = one(run("Trump has admitted using the tax code to his advantage."),
+            "using the tax code to his advantage", "indirect")
+    assert q.cue == "admitted" and speaker(q) == "Trump"
+
 def test_a_relative_clause_with_its_own_report_is_cut_from_the_first(run):
     quotes = run("Ted Cruz endorses Donald Trump, who says he is honored.")
     assert not [q for q in quotes if "who says" in q.text]

@@ -488,6 +488,9 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
                 if child.dep_ == "xcomp" and lemma in XCOMP_CONTENT:
                     content_root = child
                     break
+                if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > tok.i:
+                    content_root = child  # ``admitted using the tax code``
+                    break
         if content_root is None:
             content_root = _channel_clause(tok)
         subj = _subject(tok, outside_not)
