@@ -729,6 +729,12 @@ def test_a_gerund_after_a_cue_is_its_content(run):
             "using the tax code to his advantage", "indirect")
     assert q.cue == "admitted" and speaker(q) == "Trump"
 
+def test_a_subject_after_the_clause_does_not_swallow_it(run):
+    # the participle borrows the main clause's subject, which comes after its content
+    text = "After saying he was nervous to ask a question, the man joined the governor."
+    q = one(run(text), "he was nervous to ask a question", "indirect")
+    assert q.cue == "saying" and speaker(q) == "the man"
+
 def test_a_relative_clause_with_its_own_report_is_cut_from_the_first(run):
     quotes = run("Ted Cruz endorses Donald Trump, who says he is honored.")
     assert not [q for q in quotes if "who says" in q.text]

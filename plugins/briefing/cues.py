@@ -918,10 +918,12 @@ def _clause_tokens(verb: Token, root: Token, subj: Token | None = None) -> list[
     frame = {verb.i}
     if subj is not None:
         frame.update(t.i for t in mention_span(subj))
+    # a subject on the far side of the clause (``After saying he was nervous, the man …``,
+    # the subject borrowed from the main clause) frames nothing between them
     if root.i < verb.i:
-        stop = min(frame)
+        stop = min(i for i in frame if i > root.i)
         return [t for t in toks if t.i < stop]
-    stop = max(frame)
+    stop = max(i for i in frame if i < root.i)
     return [t for t in toks if t.i > stop]
 
 
