@@ -434,16 +434,20 @@ def test_line_breaks_end_sentences_but_hard_wraps_do_not(spacy_nlp):
 
 
 def test_a_headline_line_is_not_the_next_lines_content(run):
-    quotes = run("Lawmaker urges retaliation on Russia;  \nMember of House panel says the U.S. "
-                 "has to keep Moscow out of elections.\n\nBody.\n")
+    quotes = run(
+        "Lawmaker urges retaliation on Russia;  \nMember of House panel says the U.S. "
+        "has to keep Moscow out of elections.\n\nBody.\n"
+    )
     q = one(quotes, "the U.S. has to keep Moscow out of elections", "indirect")
     assert q.cue == "says"
 
 
 def test_headline_source_and_colon(run):
     # Title Case hides the name from the tagger; a kicker label is nobody's words
-    q = one(run("Poll: Clinton and Trump in dead heat.\n\nThe race is tight.\n"),
-            "Clinton and Trump in dead heat.")
+    q = one(
+        run("Poll: Clinton and Trump in dead heat.\n\nThe race is tight.\n"),
+        "Clinton and Trump in dead heat.",
+    )
     assert q.kind == "indirect" and speaker(q) == "Poll"
     kicked = run("BREAKING: Trump Campaign Just Made an Announcement.\n\nMore soon.\n")
     assert not [q for q in kicked if q.cue == ":"]
@@ -480,8 +484,11 @@ def test_inverted_subject_with_apposition_before_the_verb(run):
         "“He's absolutely right. There's a severe disconnect between this White House and the"
         " president,” Flynn, a top Trump surrogate, said Thursday morning on Fox News."
     )
-    q = one(run(text), "He's absolutely right. There's a severe disconnect between this White"
-            " House and the president")
+    q = one(
+        run(text),
+        "He's absolutely right. There's a severe disconnect between this White"
+        " House and the president",
+    )
     assert speaker(q) == "Flynn"
 
 
@@ -665,6 +672,7 @@ def test_a_contrasting_report_is_cut_from_the_first(run):
     one(quotes, "the demands of government work sometimes erase the barriers women face")
     assert one(quotes, "clients are beginning to demand diverse legal teams").cue == "noted"
 
+
 def test_a_clause_the_parse_cut_in_two_is_one_content(run):
     text = (
         "Federal investigators have also discovered that attempts to infiltrate the program "
@@ -673,6 +681,7 @@ def test_a_clause_the_parse_cut_in_two_is_one_content(run):
     q = one(run(text), text[text.index("attempts") : -1], "indirect")
     assert q.cue == "discovered" and speaker(q) == "Federal investigators"
 
+
 def test_a_hedged_proposition_is_the_whole_clause_held_by_nobody(run):
     # ``X seems to …``: X holds no view; ``he appeared to suggest …``: he does
     text = "The lack of enthusiasm among black voters seems to be a real issue for her campaign."
@@ -680,9 +689,13 @@ def test_a_hedged_proposition_is_the_whole_clause_held_by_nobody(run):
     assert q.cue == "seems" and q.speaker is None
     text = "About one of every nine voters this fall is expected to be Latino."
     assert one(run(text), text[:-1], "indirect").speaker is None
-    q = one(run("He appeared to suggest that the veterans were weak."),
-            "He appeared to suggest that the veterans were weak", "indirect")
+    q = one(
+        run("He appeared to suggest that the veterans were weak."),
+        "He appeared to suggest that the veterans were weak",
+        "indirect",
+    )
     assert speaker(q) == "He"
+
 
 def test_a_stance_whose_object_holds_a_quote_reports_the_whole_object(run):
     text = (
@@ -692,6 +705,7 @@ def test_a_stance_whose_object_holds_a_quote_reports_the_whole_object(run):
     q = one(run(text), "a “special meeting” to vote on a new nominee", "indirect")
     assert q.cue == "call"
 
+
 def test_the_that_clause_after_the_cue_is_the_content(run):
     text = (
         "Writing for a newspaper panel that all agreed Pence won the debate, Mark Barabak "
@@ -699,6 +713,7 @@ def test_the_that_clause_after_the_cue_is_the_content(run):
     )
     q = one(run(text), "the way Pence carried himself was critical to his success", "indirect")
     assert q.cue == "noted" and speaker(q) == "Mark Barabak"
+
 
 def test_a_trailing_who_or_which_clause_is_the_writers_aside(run):
     text = (
@@ -708,6 +723,7 @@ def test_a_trailing_who_or_which_clause_is_the_writers_aside(run):
     q = one(run(text), "he expects Clinton to fully recover from her bout with pneumonia")
     assert q.cue == "said" and speaker(q) == "Fowler"
 
+
 def test_a_quote_right_after_the_report_is_part_of_it(run):
     quotes = run('Trump asked the crowd to welcome the governor - "my new best friend."')
     q = one(quotes, 'to welcome the governor - "my new best friend.', "indirect")
@@ -715,6 +731,7 @@ def test_a_quote_right_after_the_report_is_part_of_it(run):
     # a sentence's end is where the report stops
     quotes = run('Trump asked the crowd to welcome the governor. "He is my new best friend."')
     one(quotes, "to welcome the governor", "indirect")
+
 
 def test_a_one_word_report_must_name_something(run):
     q = one(run("The Flight Attendants union endorses Clinton."), "Clinton", "indirect")
@@ -724,16 +741,22 @@ def test_a_one_word_report_must_name_something(run):
     quotes = run("Military attacks against Gaza continued overnight, the ministry said.")
     assert not [q for q in quotes if q.text == "Gaza"]
 
+
 def test_a_gerund_after_a_cue_is_its_content(run):
-    q = one(run("Trump has admitted using the tax code to his advantage."),
-            "using the tax code to his advantage", "indirect")
+    q = one(
+        run("Trump has admitted using the tax code to his advantage."),
+        "using the tax code to his advantage",
+        "indirect",
+    )
     assert q.cue == "admitted" and speaker(q) == "Trump"
+
 
 def test_a_subject_after_the_clause_does_not_swallow_it(run):
     # the participle borrows the main clause's subject, which comes after its content
     text = "After saying he was nervous to ask a question, the man joined the governor."
     q = one(run(text), "he was nervous to ask a question", "indirect")
     assert q.cue == "saying" and speaker(q) == "the man"
+
 
 def test_a_relative_clause_with_its_own_report_is_cut_from_the_first(run):
     quotes = run("Ted Cruz endorses Donald Trump, who says he is honored.")
@@ -816,6 +839,10 @@ def test_infinitives_hung_on_the_cue_are_one_wish(run):
         "Clinton wants to triple the size of the AmeriCorps program, grow the Peace Corps "
         "and create a new national service reserve program."
     )
-    q = one(run(text), "to triple the size of the AmeriCorps program, grow the Peace Corps "
-            "and create a new national service reserve program", "indirect")
+    q = one(
+        run(text),
+        "to triple the size of the AmeriCorps program, grow the Peace Corps "
+        "and create a new national service reserve program",
+        "indirect",
+    )
     assert speaker(q) == "Clinton"
