@@ -496,9 +496,7 @@ def find_cues(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[C
         subj = _subject(tok, outside_not)
         if content_root is not None:
             content = _span_chars(
-                _clause_tokens(tok, content_root, subj)
-                + _hung_infinitives(tok, content_root)
-                + _split_clause(tok, content_root)
+                _clause_tokens(tok, content_root, subj) + _hung_on_cue(tok, content_root)
             )
         else:
             prt = PHRASAL.get(lemma)
@@ -864,41 +862,43 @@ def _right_side(verb: Token, obj: Token) -> list[Token]:
     return sorted((t for t in toks if t.i not in cut), key=lambda t: t.i)
 
 
-def _hung_infinitives(verb: Token, root: Token) -> list[Token]:
-    """``wants to triple X, grow Y and create Z``: the parse hangs the later infinitives on
-    the cue, not on the first; they are the same wish. Only bare verbs of the same form with
-    no subject of their own, right after the content."""
-    if root.dep_ != "xcomp" or root.tag_ != "VB":
+def _hung_on_cue(verb: Token, root: Token) -> list[Token]:
+    """The rest of the content that the parse hung on the cue instead of on the content,
+    right after it: later infinitives of one wish (``wants to triple X, grow Y and create
+    Z``: bare verbs with no subject of their own, after a comma or ``and``), or one clause
+    cut in two (``discovered that attempts to infiltrate the program were made by …``: a
+    second clause running on from the first with no punctuation between)."""
+    if root.dep_ == "xcomp" and root.tag_ == "VB":
+
+        def takes(child: Token) -> bool:
+            return (
+                child.dep_ in ("dep", "conj")
+                and child.tag_ == "VB"
+                and not any(c.dep_ in SUBJECT_DEPS for c in child.children)
+            )
+
+        def bridges(gap: Span, child: Token) -> bool:
+            return all(t.is_punct or t.dep_ == "cc" for t in gap)
+
+    elif root.dep_ == "ccomp":
+
+        def takes(child: Token) -> bool:
+            return child.dep_ == "ccomp"
+
+        def bridges(gap: Span, child: Token) -> bool:
+            return len(gap) == 0 and not child.left_edge.is_punct
+
+    else:
         return []
     out: list[Token] = []
     end = root.right_edge.i
     for child in verb.children:
-        if child.i <= end or child.dep_ not in ("dep", "conj") or child.tag_ != "VB":
-            continue
-        if any(c.dep_ in SUBJECT_DEPS for c in child.children):
+        if child.i <= end or not takes(child):
             continue
         gap = verb.doc[end + 1 : child.left_edge.i]
-        if any(not (t.is_punct or t.dep_ == "cc") for t in gap):
+        if not bridges(gap, child):
             break
         out.extend(gap)
-        out.extend(child.subtree)
-        end = child.right_edge.i
-    return out
-
-
-def _split_clause(verb: Token, root: Token) -> list[Token]:
-    """``discovered that attempts to infiltrate the program were made by …``: the parse may
-    cut one clause in two, both hung on the cue as clauses. A second clause that runs on
-    from the first with no punctuation between them is the rest of the same content."""
-    if root.dep_ != "ccomp":
-        return []
-    out: list[Token] = []
-    end = root.right_edge.i
-    for child in verb.children:
-        if child.i <= end or child.dep_ != "ccomp":
-            continue
-        if child.left_edge.i != end + 1 or child.left_edge.is_punct:
-            break
         out.extend(child.subtree)
         end = child.right_edge.i
     return out
