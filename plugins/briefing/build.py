@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import report as report_mod
-from . import search
+from .index import pagefind as search
+from .settings import get as setting
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SETTINGS = REPO / "pelican.conf.py"
@@ -113,7 +114,7 @@ def build_site(
     finally:
         logging.getLogger().removeHandler(collector)
     result = BuildResult(
-        output=output, report=report, strict=bool(settings.get("BRIEFING_STRICT"))
+        output=output, report=report, strict=bool(setting(settings, "BRIEFING_STRICT"))
     )
     for record in collector.records:
         target = result.errors if record.levelno >= logging.ERROR else result.warnings

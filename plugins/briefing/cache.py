@@ -17,61 +17,65 @@ import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
-from .model import Extraction
+from .records import Extraction
 
 logger = logging.getLogger(__name__)
 
 FORMAT = "1"  # bump when the cached JSON layout changes
 
 
-def _local_imports(path: Path) -> set[str]:
-    """Names of this package's modules that ``path`` imports (``from . import x``, ``from .x``)."""
-    names: set[str] = set()
+PACKAGE = Path(__file__).resolve().parent
+
+
+def _imported_files(path: Path) -> set[Path]:
+    """This package's module files that ``path`` imports (relative or ``briefing.``)."""
+    here = path.parent
+    found: set[Path] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
-            if node.module:
-                names.add(node.module.split(".")[0])
-            else:
-                names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("briefing."):
-            names.add(node.module.split(".")[1])
-    return names
-
-
-def extraction_modules() -> list[str]:
-    """``extract`` and every module of the package it imports, however indirectly."""
-    package = Path(__file__).resolve().parent
-    todo, seen = ["extract"], set()
-    while todo:
-        name = todo.pop()
-        path = package / f"{name}.py"
-        if name in seen or not path.is_file():
+        if not isinstance(node, ast.ImportFrom):
             continue
-        seen.add(name)
-        todo.extend(_local_imports(path))
-    return sorted(seen)
+        if node.level:
+            base = here
+            for _ in range(node.level - 1):
+                base = base.parent
+        elif (node.module or "").split(".")[0] == "briefing":
+            base = PACKAGE.parent
+        else:
+            continue
+        module = base.joinpath(*node.module.split(".")) if node.module else base
+        # ``from .x import y`` may name a module y inside package x, or a name in x.
+        candidates = [module.with_suffix(".py"), module / "__init__.py"]
+        candidates += [module / f"{alias.name}.py" for alias in node.names]
+        found.update(c for c in candidates if c.is_file())
+    return found
+
+
+def extraction_files() -> list[Path]:
+    """Every file of ``extract/`` (code and measured tables such as ``cue_frames.tsv``) and
+    every module of the package it imports, however indirectly (``records.py``,
+    ``textformat.py``, ``settings.py``)."""
+    extract = PACKAGE / "extract"
+    seen = {p for p in extract.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    todo = [p for p in seen if p.suffix == ".py"]
+    while todo:
+        for dep in _imported_files(todo.pop()):
+            if dep not in seen:
+                seen.add(dep)
+                todo.append(dep)
+    return sorted(p for p in seen if p.suffix != ".pyc")
 
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """A digest of the extraction code (``extraction_modules``): editing any of it
+    """A digest of the extraction code and data (``extraction_files``): editing any of it
     invalidates cached extractions; editing the site, feeds or linking code does not (they
     run on every build anyway)."""
-    package = Path(__file__).resolve().parent
     digest = hashlib.sha256(FORMAT.encode())
-    for name in extraction_modules():
-        digest.update(name.encode())
-        digest.update((package / f"{name}.py").read_bytes())
-    for path in extraction_data():
-        digest.update(path.name.encode())
+    for path in extraction_files():
+        digest.update(path.relative_to(PACKAGE).as_posix().encode())
+        digest.update(b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def extraction_data() -> list[Path]:
-    """The measured tables extraction reads (``cue_frames.tsv``): re-measuring one changes
-    what is extracted as surely as editing the code."""
-    return sorted(Path(__file__).resolve().parent.glob("*.tsv"))
 
 
 def key(text: str, model: str) -> str:

@@ -6,11 +6,11 @@ import argparse
 import json
 import sys
 
-from . import nlp as nlp_mod
+from .extract import nlp as nlp_mod
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .extract import extract_many, read_text
+    from .extract.article import extract_many, read_text
 
     status = 0
     items = []

@@ -1,0 +1,655 @@
+"""People, organisations and places of one article, their titles, and who said what.
+
+``find_actors`` starts from spaCy's entities and corrects what the small model gets wrong
+with general token rules on the Doc (no extra pipe): a name after an honorific is a person
+whatever its entity label (``Sheikh Tamim`` comes out as NORP), a role noun is never a place
+(``the Qatari Emir`` comes out as LOC), names continue over particles (``bin``, ``Al``,
+``al-``), a surname NER calls an organisation joins the one person it fits. Short forms
+join a fuller name only when exactly one person fits.
+
+Roles come from the title before a name and from appositions (``roles.py``); pronouns, role
+nouns and statements are resolved by one salience pass (``coref.py``). Public surface:
+``find_actors`` and ``resolve_speakers``; the rest is private to the package.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from slugify import slugify
+
+from ..records import Actor, Mention, Quote
+from . import coref, names, roles
+from .cues import SPEECH_LEMMAS
+
+log = logging.getLogger(__name__)
+
+_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+          "FAC": "place"}
+# Entity texts that are ordinary words, not names (``the State of Qatar``: NER tags ``State``).
+_GENERIC = frozenset(
+    """
+    state government ministry foreign office strip republic islamic administration regime
+    council foreign-ministry cabinet parliament army the west east north south
+    """.split()
+)
+# Heads of a nameless institution (``the Qatari foreign ministry``).
+INSTITUTION_HEADS = frozenset(
+    "ministry government diwan embassy parliament cabinet army presidency".split()
+)
+# A place name plus one of these is the same place (``the Gaza Strip`` is ``Gaza``).
+_PLACE_SUFFIXES = frozenset("strip city province region governorate district".split())
+_SURNAME_HONORIFICS = frozenset("mr mrs ms dr".split())
+# ``Mr. President``: a form of address, not a surname
+_ADDRESS_TITLES = frozenset("president speaker chairman secretary ambassador minister".split())
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass
+class _Name:
+    """A name found in the Doc, as token offsets."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    priority: int = 1
+    abbreviation: str | None = None  # ``(IRNA)`` right after an organisation's name
+    country: str | None = None  # for institutions built from ``the Qatari foreign ministry``
+
+
+@dataclass
+class _Entity:
+    kind: str
+    forms: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, text
+    roles: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    gender: str | None = None
+
+
+def _is_speech_verb(tok) -> bool:
+    low = tok.lower_
+    return any(w in SPEECH_LEMMAS for w in (low, low[:-1], low[:-2], tok.lemma_.lower()))
+
+
+def _is_title_case(tok) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha
+
+
+def _places(doc) -> list[str]:
+    return [e.text for e in doc.ents if e.label_ in ("GPE", "LOC")]
+
+
+def _name_part(tok) -> bool:
+    return (_is_title_case(tok) and not roles.is_role_noun(tok.text)
+            and tok.ent_type_ in ("", "PERSON", "NORP"))
+
+
+def _extend_name(doc, end: int) -> int:
+    """Continue a person's name over particles: ``Mohammed bin Abdulrahman Al-Thani``."""
+    after_particle = False
+    while end < len(doc):
+        tok = doc[end]
+        nxt = end + 1
+        if nxt < len(doc) and doc[nxt].text in "-‐" and not tok.whitespace_:
+            nxt += 1  # ``al-`` / ``Al-``: the hyphen glues the particle to the name
+        if names.is_particle(tok.text) and nxt < len(doc) and _name_part(doc[nxt]):
+            end = nxt + 1
+            after_particle = True
+            continue
+        if after_particle and _name_part(tok) and tok.pos_ == "PROPN":
+            end += 1  # ``bin Abdul Aziz``: capitalised parts after a particle belong too
+            continue
+        break
+    return end
+
+
+def _honorific_names(doc) -> list[_Name]:
+    """``Sheikh Tamim``, ``Dr. Smith``: capitalised words after an honorific are a name."""
+    out = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if names.is_honorific(tok.text) and tok.text[:1].isupper():
+            j = i + 1
+            while j < len(doc) and (names.is_honorific(doc[j].text) or doc[j].text == "."):
+                j += 1
+            k = j
+            # ``Mr. King``: after Mr./Ms./Dr. even a role word is a surname
+            if (tok.lower_.rstrip(".") in _SURNAME_HONORIFICS and k < len(doc)
+                    and _is_title_case(doc[k]) and roles.is_role_noun(doc[k].text)
+                    and doc[k].lower_ not in _ADDRESS_TITLES):
+                k += 1
+            while k < len(doc) and _name_part(doc[k]) and not names.is_particle(doc[k].text):
+                k += 1
+                # ``Amir-Abdollahian``: a hyphen inside a word joins two name parts
+                if (k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_
+                        and _name_part(doc[k + 1])):
+                    k += 2
+            k = _extend_name(doc, k)
+            # spaCy may have the longer name already: keep the longer one
+            if j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
+                ent_end = j + 1
+                while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+                    ent_end += 1
+                k = max(k, ent_end)
+            if k > j:
+                out.append(_Name(j, k, "person", doc[j:k].text, priority=2))
+                i = k
+                continue
+        i += 1
+    return out
+
+
+def _clean_entity(doc, ent) -> _Name | None:
+    kind = _KINDS.get(ent.label_)
+    if kind is None:
+        return None
+    start, end = ent.start, ent.end
+    # ``the Organization of Islamic Cooperation (OIC``: the parenthesis is an abbreviation.
+    abbreviation = None
+    for i in range(start, end):
+        if doc[i].text == "(":
+            if i + 1 < end or (i + 1 < len(doc) and doc[i + 1].is_upper):
+                abbreviation = doc[i + 1].text if i + 1 < len(doc) else None
+            end = i
+            break
+    if (abbreviation is None and end + 2 < len(doc) and doc[end].text == "("
+            and doc[end + 1].is_upper and doc[end + 2].text == ")"):
+        abbreviation = doc[end + 1].text
+    while start < end and (doc[start].lower_ == "the" or names.is_honorific(doc[start].text)):
+        start += 1
+    if kind == "person":
+        # ``Amir Sheikh`` (a title before an honorific) is no name at all.
+        while start < end and (roles.is_role_noun(doc[start].text) or
+                               names.is_honorific(doc[start].text)):
+            nxt = doc[start + 1] if start + 1 < end else None
+            if nxt is None and start > 0 and names.is_honorific(doc[start - 1].text):
+                break  # ``Mr. King``: a surname that is also a title
+            if nxt is None or names.is_honorific(nxt.text) or names.is_honorific(doc[start].text):
+                start += 1
+            else:
+                break
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
+                           or (kind == "person" and _is_speech_verb(doc[end - 1]))):
+        end -= 1  # ``Obama Says`` in a headline: the verb is not part of the name
+    if start >= end:
+        return None
+    span = doc[start:end]
+    first = span[0]
+    if first.text[:1].islower() and not names.is_particle(first.text):
+        return None  # ``non-NATO US``: a modifier, not a name
+    words = [t.lower_ for t in span if not t.is_punct]
+    if all(w in _GENERIC for w in words):
+        return None
+    if kind == "place" and any(roles.is_role_noun(t.text) for t in span):
+        return None  # ``the Qatari Emir`` is a person, found by the role rules
+    if kind == "person":
+        end = _extend_name(doc, end)
+        span = doc[start:end]
+    return _Name(start, end, kind, span.text, abbreviation=abbreviation)
+
+
+def _institutions(doc, places: list[str]) -> list[_Name]:
+    """``the Qatari foreign ministry`` -> ``Qatari Foreign Ministry`` (NER misses these)."""
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() not in INSTITUTION_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS"):
+            continue  # ``Foreign Ministry officials``: the ministry is not the subject here
+        i = tok.i - 1
+        while i >= 0 and doc[i].pos_ in ("ADJ", "PROPN", "NOUN") and doc[i].ent_type_ not in (
+            "NORP", "GPE"
+        ) and doc[i].lower_ not in ("the", "a"):
+            i -= 1
+        if i < 0:
+            continue
+        country = None
+        start = i
+        if doc[i].ent_type_ == "NORP":
+            country = roles.country_of(doc[i].text, places)
+        elif doc[i].text in _POSSESSIVE and i > 0 and doc[i - 1].ent_type_ == "GPE":
+            country = roles.canonical_country(doc[i - 1].text)
+            start = i - 1
+        if not country:
+            continue
+        words = [t.text for t in doc[i + 1 : tok.i + 1]]
+        name = " ".join([roles.demonym(country)] + [w[:1].upper() + w[1:] for w in words])
+        out.append(_Name(start, tok.i + 1, "organization", name, priority=3, country=country))
+    return out
+
+
+def _select(cands: list[_Name]) -> list[_Name]:
+    """Non-overlapping names, preferring rule-made ones and then longer spans."""
+    chosen: list[_Name] = []
+    taken: set[int] = set()
+    for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        if taken.isdisjoint(range(c.start, c.end)):
+            chosen.append(c)
+            taken.update(range(c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _org_or_place_key(name: _Name) -> str:
+    text = roles.canonical_country(name.text)
+    return text.lower()
+
+
+def _group(doc, cands: list[_Name]) -> list[_Entity]:
+    """Group names into entities: people by name parts, organisations and places by text."""
+    # A name tagged differently in different places takes its majority kind.
+    # Ties go to the kind seen first, so the result does not depend on anything else.
+    votes: dict[tuple[str, ...], Counter] = {}
+    for c in cands:
+        votes.setdefault(names.name_key(c.text), Counter())[c.kind] += 1
+    for c in cands:
+        if c.priority == 1:
+            c.kind = votes[names.name_key(c.text)].most_common(1)[0][0]
+
+    entities: list[_Entity] = []
+    people = [c for c in cands if c.kind == "person"]
+    clusters, ambiguous = names.cluster_names([c.text for c in people])
+    if ambiguous:
+        log.debug("briefing: short names fit several people, left unresolved: %s",
+                  sorted(ambiguous))
+    form_of = {}
+    for cluster in clusters:
+        ent = _Entity("person", forms=list(cluster))
+        entities.append(ent)
+        for form in cluster:
+            form_of[form] = ent
+    for c in people:
+        ent = form_of.get(c.text)
+        if ent is not None:
+            ent.spans.append((c.start, c.end, c.text))
+
+    # NER often tags a surname alone as an organisation or a place (``Chaffetz``,
+    # ``De Blasio``): a name that fits exactly one person in the article is that person.
+    full_keys = [(names.name_key(max(e.forms, key=lambda f: len(names.name_key(f)))), e)
+                 for e in entities]
+    others = []
+    for c in cands:
+        if c.kind == "person":
+            continue
+        key = names.name_key(c.text)
+        homes = [e for full, e in full_keys if key == full or names.is_short_form(key, full)]
+        if (len(homes) == 1 and not c.abbreviation and c.country is None
+                and not (c.kind == "place" and roles.country_of(c.text))):  # Jordan stays
+            homes[0].spans.append((c.start, c.end, c.text))
+            if c.text not in homes[0].forms:
+                homes[0].forms.append(c.text)
+            continue
+        others.append(c)
+    by_key: dict[str, _Entity] = {}
+    # Full names before abbreviations so ``IRNA`` finds ``Islamic Republic News Agency``.
+    for c in sorted(others, key=lambda c: (c.text.isupper(), c.start)):
+        key = _org_or_place_key(c)
+        ent = by_key.get(key)
+        if ent is None and c.kind == "place":
+            words = key.split()
+            if len(words) > 1 and words[-1] in _PLACE_SUFFIXES:
+                ent = by_key.get(" ".join(words[:-1]))
+        if ent is None and c.text.isupper() and len(c.text) > 1:
+            for other in by_key.values():
+                if other.kind == "organization" and any(
+                    _initials(f) == c.text for f in other.forms
+                ):
+                    ent = other
+                    break
+        if ent is None:
+            ent = _Entity(c.kind)
+            entities.append(ent)
+            by_key[key] = ent
+        for form in (c.text, c.abbreviation):
+            if form and form not in ent.forms:
+                ent.forms.append(form)
+        if c.abbreviation:
+            by_key.setdefault(c.abbreviation.lower(), ent)
+        if c.country and c.country not in ent.countries:
+            ent.countries.append(c.country)
+        ent.spans.append((c.start, c.end, c.text))
+    return entities
+
+
+def _rescan(doc, entities: list[_Entity]) -> None:
+    """Find further occurrences of names already known: NER tags ``IRNA`` once, not twice."""
+    taken = {i for ent in entities for s, e, _ in ent.spans for i in range(s, e)}
+    forms: dict[tuple[str, ...], _Entity] = {}
+    for ent in entities:
+        for s, e, _ in ent.spans:
+            key = tuple(t.text for t in doc[s:e])
+            if all(names.is_particle(w) or not w[:1].isupper() for w in key):
+                continue
+            if forms.setdefault(key, ent) is not ent:
+                forms[key] = None  # the same words name two entities: leave them be
+    # a person's family name alone (``Tester`` for ``Jon Tester``), when no one else has it
+    surnames: dict[tuple[str, ...], _Entity | None] = {}
+    for ent in entities:
+        if ent.kind != "person":
+            continue
+        for form in ent.forms:
+            parts = form.split()
+            if len(parts) >= 2 and len(parts[-1]) > 2 and parts[-1][:1].isupper():
+                key = (parts[-1],)
+                if surnames.setdefault(key, ent) is not ent:
+                    surnames[key] = None
+    surname_only = set()
+    for key, ent in surnames.items():
+        if key not in forms:
+            forms[key] = ent
+            surname_only.add(key)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(key[0], []).append(key)
+    words = [t.text for t in doc]
+    i = 0
+    while i < len(words):
+        for key in by_first.get(words[i], ()):
+            n = len(key)
+            ent = forms[key]
+            if (ent is not None and tuple(words[i : i + n]) == key
+                    and taken.isdisjoint(range(i, i + n))
+                    and (key not in surname_only or doc[i].pos_ == "PROPN")):
+                form = doc[i : i + n].text
+                ent.spans.append((i, i + n, form))
+                if form not in ent.forms:
+                    ent.forms.append(form)
+                taken.update(range(i, i + n))
+                i += n - 1
+                break
+        i += 1
+
+
+def _role_text(tokens) -> str:
+    words = []
+    for t in tokens:
+        w = roles.expand_abbreviation(t.text)
+        if t.lower_ not in roles.CONNECTORS:  # a title reads in title case
+            w = w[:1].upper() + w[1:]
+        words.append(w)
+    text = " ".join(words)
+    return text.replace(" - ", "-")
+
+
+def _trim_title(tokens) -> list:
+    """A title starts with a title word and ends in its office: ``Fed Chair`` keeps ``Chair``,
+    a headline's ``PAC Chief Praises`` is no title at all."""
+    tokens = list(tokens)
+    while (tokens and not roles.is_role_word(tokens[0].text) and tokens[0].pos_ != "ADJ"
+           and tokens[0].ent_type_ != "NORP"):
+        tokens.pop(0)
+    heads = [i for i, t in enumerate(tokens) if roles.is_role_noun(t.text)]
+    if not heads:
+        return []
+    last = heads[-1]
+    if last < len(tokens) - 1 and tokens[last + 1].lower_ not in ("of", "for", "and", "-"):
+        return []
+    return tokens
+
+
+def _split_roles(tokens) -> list[str]:
+    """``Deputy Prime Minister and Minister of Foreign Affairs`` holds two offices."""
+    parts: list[list] = [[]]
+    for t in tokens:
+        if t.lower_ == "and":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    if len(parts) > 1 and all(any(roles.is_role_noun(t.text) for t in p) for p in parts):
+        return [_role_text(p) for p in parts if p]
+    return [_role_text(tokens)]
+
+
+def _is_title_word(tok) -> bool:
+    low = tok.lower_
+    if (low in roles.ROLE_HEADS or low in roles.ROLE_MODIFIERS or low in roles.HEAD_ALIASES
+            or low in roles.TITLE_ABBREVIATIONS):
+        return True
+    return _is_title_case(tok) and tok.pos_ in ("PROPN", "NOUN", "ADJ") and not tok.ent_type_
+
+
+def _side_word(tok, places) -> bool:
+    """``Republican presidential``: a party or a plain adjective inside a title, where a
+    nationality (``Iranian``) would instead say whose title it is."""
+    if tok.ent_type_ == "NORP":
+        return roles.country_of(tok.text, places) is None
+    return tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.is_lower and tok.is_alpha
+
+
+def _title_before(doc, start: int, places, person_at, country_at):
+    """The title written before a name: (role tokens, country, title start) or None.
+
+    ``Iran’s Deputy Foreign Minister for Political Affairs Ali Bagheri Kani``,
+    ``the Prime Minister and Foreign Minister of Qatar Sheikh Mohammed ...``,
+    ``Iranian President Ebrahim Raisi and Foreign Minister Hossein Amirabdollahian``.
+    """
+    i = start - 1
+    while i >= 0 and (names.is_honorific(doc[i].text) or doc[i].lower_ in ("his", "her", ".")):
+        i -= 1
+    if i >= 0 and doc[i].text == ",":
+        return _apposition_before(doc, i, places)
+    title_end = i + 1
+    country = None
+    j = i
+    while j >= 0:
+        tok = doc[j]
+        if tok.ent_type_ == "GPE":
+            # ``of Qatar`` inside a title
+            k = j
+            while k > 0 and doc[k].ent_iob_ == "I":
+                k -= 1
+            if k > 0 and doc[k - 1].lower_ == "of":
+                country = country or roles.canonical_country(doc[k:j + 1].text)
+                if title_end == j + 1:
+                    title_end = k - 1
+                j = k - 2
+                continue
+            break
+        if (_is_title_word(tok) or (tok.lower_ in ("of", "for", "and") and j < i)
+                or _side_word(tok, places)):
+            j -= 1
+            continue
+        break
+    first = j + 1
+    while first < title_end and doc[first].lower_ in ("of", "for", "and"):
+        first += 1
+    tokens = [t for t in doc[first:title_end]]
+    if not any(roles.is_role_noun(t.text) for t in tokens):
+        return None
+    # What stopped the walk says whose title it is.
+    if j >= 0:
+        stop = doc[j]
+        if stop.ent_type_ == "NORP":
+            country = roles.country_of(stop.text, places) or country
+        elif stop.text in _POSSESSIVE and j > 0 and doc[j - 1].ent_type_ in ("GPE", "ORG"):
+            k = j - 1
+            while k > 0 and doc[k].ent_iob_ == "I":
+                k -= 1
+            country = roles.canonical_country(doc[k:j].text) or country
+        elif person_at(j) is not None and j + 1 < len(doc) and doc[j + 1].lower_ == "and":
+            # ``Iranian President Ebrahim Raisi and Foreign Minister ...``: shared nationality
+            country = country or country_at(person_at(j))
+    return tokens, country, first
+
+
+def _apposition_before(doc, comma: int, places):
+    """``the Qatari Emir, His Excellency Sheikh Tamim ...``: a role noun, a comma, the name."""
+    head = doc[comma - 1] if comma > 0 else None
+    if head is None or not roles.is_role_noun(head.text):
+        return None
+    words, country, first, _ = coref.role_phrase(doc, head, places)
+    return words, country, first
+
+
+def _apposition_after(doc, end: int, places):
+    """``Enrique Mora, the European Union's coordinator for Vienna talks,``."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    i = end + 1
+    stop = i
+    while stop < len(doc) and stop - i < 12 and not doc[stop].is_punct or (
+        stop < len(doc) and doc[stop].text in _POSSESSIVE
+    ):
+        stop += 1
+    heads = [t for t in doc[i:stop] if roles.is_role_noun(t.text) and t.pos_ in ("NOUN", "PROPN")]
+    if not heads or doc[i].lower_ not in ("the", "a", "an") and doc[i].ent_type_ not in (
+        "NORP", "GPE", "ORG"
+    ):
+        return None
+    words, country, first, _ = coref.role_phrase(doc, heads[0], places, limit=stop)
+    return words, country, first
+
+
+def _add_roles(doc, entities: list[_Entity], places: list[str]) -> set[int]:
+    """Titles and appositions give people roles and countries; returns the title tokens."""
+    owner: dict[int, _Entity] = {}
+    for ent in entities:
+        if ent.kind == "person":
+            for s, e, _ in ent.spans:
+                for i in range(s, e):
+                    owner[i] = ent
+
+    def country_at(ent: _Entity) -> str | None:
+        return ent.countries[0] if ent.countries else None
+
+    title_tokens: set[int] = set()
+    spans = sorted((s, e, ent) for ent in entities if ent.kind == "person"
+                   for s, e, _ in ent.spans)
+    for s, e, ent in sorted(spans, key=lambda x: x[0]):
+        found = _title_before(doc, s, places, owner.get, country_at)
+        after = _apposition_after(doc, e, places)
+        for res in (found, after):
+            if not res:
+                continue
+            tokens, country, first = res
+            tokens = _trim_title(tokens)
+            if not tokens:
+                continue
+            for role in _split_roles(tokens):
+                if role not in ent.roles:
+                    ent.roles.append(role)
+            if country and country not in ent.countries:
+                ent.countries.append(country)
+            lo = first if res is found else e
+            hi = s if res is found else (tokens[-1].i + 1 if tokens else e)
+            title_tokens.update(range(lo, hi))
+        # the honorific tells gender
+        i = s - 1
+        while i >= 0 and names.is_honorific(doc[i].text):
+            low = doc[i].lower_.rstrip(".")
+            if low in names.MALE_HONORIFICS:
+                ent.gender = "m"
+            elif low in names.FEMALE_HONORIFICS:
+                ent.gender = "f"
+            i -= 1
+    return title_tokens
+
+
+def _finalise(doc, entities: list[_Entity]) -> list[Actor]:
+    actors: list[Actor] = []
+    used: Counter = Counter()
+    for ent in sorted(entities, key=lambda e: min(s for s, _, _ in e.spans)):
+        if ent.kind == "person":
+            name = max(ent.forms, key=lambda f: (len(names.name_key(f)), len(f)))
+        elif ent.kind == "place":
+            counts = Counter(roles.canonical_country(t) for _, _, t in ent.spans)
+            name = max(counts, key=lambda f: (counts[f], -len(f)))
+        else:
+            name = max(ent.forms, key=lambda f: (not f.isupper(), len(f)))
+        base = slugify(name) or "actor"
+        used[base] += 1
+        ident = base if used[base] == 1 else f"{base}-{used[base]}"
+        aliases = []
+        for form in [name, *ent.forms]:
+            if form not in aliases:
+                aliases.append(form)
+        mentions = [Mention(doc[s:e].start_char, doc[s:e].end_char, doc[s:e].text)
+                    for s, e, _ in sorted(ent.spans)]
+        actors.append(Actor(id=ident, name=name, kind=ent.kind, aliases=aliases,
+                            roles=list(ent.roles), mentions=mentions,
+                            countries=list(ent.countries)))
+    return actors
+
+
+def _analyse(doc) -> tuple[list[Actor], dict[str, dict], set[int]]:
+    places = _places(doc)
+    cands = [_clean_entity(doc, e) for e in doc.ents]
+    cands = [c for c in cands if c is not None]
+    cands = _select(cands + _honorific_names(doc) + _institutions(doc, places))
+    entities = _group(doc, cands)
+    _rescan(doc, entities)
+    title_tokens = _add_roles(doc, entities, places)
+    actors = _finalise(doc, entities)
+    genders = {}
+    order = sorted(entities, key=lambda e: min(s for s, _, _ in e.spans))
+    for actor, ent in zip(actors, order, strict=True):
+        gender = ent.gender
+        if gender is None and actor.kind == "person":
+            gender = names.guess_gender(actor.name)
+        genders[actor.id] = {"gender": gender}
+    return actors, genders, title_tokens
+
+
+def find_actors(doc) -> list[Actor]:
+    """People, organisations and places named in the article, with roles and mentions.
+
+    Mentions include pronouns and role nouns (``He``, ``the Iranian diplomat``) resolved
+    to a named actor; ones that resolve to nobody the article names are left out.
+    """
+    actors, info, title_tokens = _analyse(doc)
+    tracker = coref.Tracker(doc, actors, info, title_tokens, _places(doc))
+    text = doc.text  # a property that joins every token: read it once
+    for (start, end), target in sorted(tracker.resolve().items()):
+        if target.actor is None:
+            continue
+        actor = target.actor
+        if not any(m.start <= start < m.end or start <= m.start < end for m in actor.mentions):
+            actor.mentions.append(Mention(start, end, text[start:end]))
+    for actor in actors:
+        actor.mentions.sort(key=lambda m: m.start)
+    # Keep the Doc analysis for resolve_speakers on the same Doc.
+    doc.user_data["briefing.actors"] = {"info": info, "title_tokens": sorted(title_tokens)}
+    return actors
+
+
+def resolve_speakers(quotes: Iterable[Quote], actors: list[Actor], doc) -> None:
+    """Point each quote's speaker mention at the actor it refers to (in place).
+
+    A name or part of one is that actor; a pronoun is the person in focus; a role noun is
+    the person the article gave that role; an institution or its statement speaks for
+    itself. A mention that resolves to nobody named keeps its role as the name (``Iranian
+    minister``) and no actor, never a guessed person.
+    """
+    quotes = [q for q in quotes if q.speaker is not None and q.speaker.start is not None]
+    if not quotes:
+        return
+    saved = doc.user_data.get("briefing.actors")
+    if saved:
+        info, title_tokens = saved["info"], set(saved["title_tokens"])
+    else:
+        info, title_tokens = _analyse(doc)[1:]
+    spans = [(q.speaker.start, q.speaker.end) for q in quotes]
+    tracker = coref.Tracker(doc, actors, info, title_tokens, _places(doc), speakers=spans)
+    resolved = tracker.resolve()
+    by_id = {a.id: a for a in actors}
+    for q in quotes:
+        sp = q.speaker
+        target = tracker.target_for_span(sp.start, sp.end, resolved)
+        if target is None:
+            continue
+        if target.actor is not None:
+            actor = by_id[target.actor.id]
+            sp.name = actor.name
+            sp.actor = actor.id
+        else:
+            sp.name = target.label
+            sp.actor = None

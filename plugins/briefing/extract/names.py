@@ -1,0 +1,131 @@
+"""Personal names: honorifics, Arabic/European name particles, and short-form matching."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import unicodedata
+from collections.abc import Sequence
+
+log = logging.getLogger(__name__)
+
+# Forms of address that are not part of who someone is: the one list, read by extraction
+# (name keys) and by linking (``link.namematch``).
+HONORIFICS = frozenset(
+    """
+    sheikh sheikha shaikh shaikha shaykh sheik mr mrs ms miss mx dr doctor prof professor sir
+    dame lord lady excellency highness majesty eminence honourable honorable hon rev reverend
+    sayyid sayyed sayed seyed seyyed ayatollah hojatoleslam hojjatoleslam hajj haji haj
+    """.split()
+)
+# Words of a courtesy phrase around an honorific (``His Royal Highness``, ``H.E.``).
+COURTESY_WORDS = frozenset("his her their royal he h.e hrh".split())
+MALE_HONORIFICS = frozenset("sheikh shaikh sheik mr sir lord".split())
+FEMALE_HONORIFICS = frozenset("sheikha shaikha mrs ms miss dame lady".split())
+# Words inside a name that join its parts (``bin Hamad Al Thani``, ``van der Leyen``).
+PARTICLES = frozenset(
+    "bin bint ibn ben al el ul abu abd de da di del der van von la le du dos das".split()
+)
+
+
+def is_honorific(word: str) -> bool:
+    return word.lower().rstrip(".") in HONORIFICS
+
+
+def is_particle(word: str) -> bool:
+    return word.lower() in PARTICLES
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Comparable name parts: case, accents, hyphens and honorifics do not matter.
+
+    ``Amir-Abdollahian`` and ``Amir Abdollahian`` share a key; ``Al-Thani`` and ``Al Thani``.
+    """
+    norm = unicodedata.normalize("NFKD", name).replace("’", "'").replace("‘", "'")
+    norm = "".join(c for c in norm if not unicodedata.combining(c))
+    parts = [p for p in re.split(r"[\s\-‐–]+", norm.casefold()) if p]
+    parts = [re.sub(r"[^\w']", "", p) for p in parts]
+    return tuple(p for p in parts if p and p.rstrip(".") not in HONORIFICS)
+
+
+def _contains(full: Sequence[str], short: Sequence[str]) -> bool:
+    n = len(short)
+    return any(tuple(full[i : i + n]) == tuple(short) for i in range(len(full) - n + 1))
+
+
+def is_short_form(short: Sequence[str], full: Sequence[str]) -> bool:
+    """Whether ``short`` is a contiguous part of ``full`` that can stand for the person.
+
+    Particles alone (``Al``, ``bin``) never identify anyone.
+    """
+    if not short or len(short) >= len(full):
+        return False
+    if all(p in PARTICLES for p in short):
+        return False
+    return _contains(full, short)
+
+
+def cluster_names(names: Sequence[str]) -> tuple[list[list[str]], set[str]]:
+    """Group the surface forms of person names seen in one article.
+
+    Returns (clusters, ambiguous): each cluster lists the forms of one person, fullest
+    first; ``ambiguous`` holds short forms that fit two or more people (a shared family
+    name), which resolve to nobody.
+    """
+    by_key: dict[tuple[str, ...], list[str]] = {}
+    order: list[tuple[str, ...]] = []
+    for name in names:
+        key = name_key(name)
+        if not key:
+            continue
+        if key not in by_key:
+            by_key[key] = []
+            order.append(key)
+        if name not in by_key[key]:
+            by_key[key].append(name)
+    # Longest first, then first seen: a short form meets every full form before it is placed.
+    ranked = sorted(order, key=lambda k: (-len(k), order.index(k)))
+    clusters: list[list[tuple[str, ...]]] = []
+    ambiguous: set[str] = set()
+    for key in ranked:
+        homes = [c for c in clusters if is_short_form(key, c[0])]
+        if len(homes) == 1:
+            homes[0].append(key)
+        elif not homes:
+            clusters.append([key])
+        else:
+            ambiguous.update(by_key[key])
+    out = []
+    for cluster in sorted(clusters, key=lambda c: min(order.index(k) for k in c)):
+        forms: list[str] = []
+        for key in cluster:
+            forms.extend(by_key[key])
+        out.append(forms)
+    return out, ambiguous
+
+
+@functools.lru_cache(maxsize=1)
+def _gender_detector():
+    try:
+        import gender_guesser.detector as detector
+    except ImportError:  # optional: pronouns then match anyone
+        log.warning("briefing: gender-guesser is not installed; pronoun gender unchecked")
+        return None
+    return detector.Detector(case_sensitive=False)
+
+
+def guess_gender(full_name: str) -> str | None:
+    """``m``/``f`` when the first name is clearly one or the other, else None.
+
+    Used only to keep ``she`` off a man and ``he`` off a woman; an honorific (Mr., Ms.,
+    Sheikha) in the article overrides it. Single names (``Tamim``) are left unknown.
+    """
+    parts = [p for p in re.split(r"\s+", full_name.strip()) if p]
+    if len(parts) < 2 or is_particle(parts[0]) or is_honorific(parts[0]):
+        return None
+    det = _gender_detector()
+    if det is None:
+        return None
+    answer = det.get_gender(parts[0].strip(".,"))
+    return {"male": "m", "female": "f"}.get(answer)

