@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sitebuild import REPO, build
+from support import REPO, SHARED, build, missing
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 # Keep chromium from phoning home (updates, safe browsing, metrics): the tests must see
@@ -75,13 +75,16 @@ class Server:
 def chromium_path() -> str:
     path = shutil.which("chromium")
     if not path:
-        pytest.skip("chromium is not installed (apt-get install chromium; ./dev.sh test does)")
+        missing("chromium is not installed (apt-get install chromium; ./dev.sh test does)")
     return path
 
 
 @pytest.fixture(scope="session")
 def browser(chromium_path):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        missing("playwright is not installed (it comes with the test extras)")
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         yield browser
@@ -100,7 +103,7 @@ def page(browser):
 @pytest.fixture(scope="session")
 def axe_path() -> Path:
     if not AXE.is_file():
-        pytest.skip("axe-core is not installed: run `npm ci` (./dev.sh test does)")
+        missing("axe-core is not installed: run `npm ci` (./dev.sh test does)")
     return AXE
 
 
@@ -142,16 +145,16 @@ def subpath_server(tmp_path_factory) -> Iterator[tuple[Server, str]]:
 
 
 def polnear_root() -> Path:
-    return Path(os.environ.get("BRIEFING_POLNEAR") or REPO.parent / "shared" / "corpus" / "polnear")
+    return Path(os.environ.get("BRIEFING_POLNEAR") or SHARED / "corpus" / "polnear")
 
 
 @pytest.fixture(scope="session")
 def polnear_site(tmp_path_factory) -> Path:
-    from briefing.polnear_site import write_markdown
+    from briefing.tools.polnear_site import write_markdown
 
     corpus = polnear_root()
     if not (corpus / "dev" / "text").is_dir():
-        pytest.skip(f"PolNeAR corpus not found at {corpus} (set BRIEFING_POLNEAR)")
+        missing(f"PolNeAR corpus not found at {corpus} (set BRIEFING_POLNEAR)")
     content = tmp_path_factory.mktemp("polnear-content")
     write_markdown(corpus, content, ["dev"])
     output = tmp_path_factory.mktemp("polnear-site") / "output"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+from support import goto
+
 RESULT_LINKS = "#search-results .result-link"
 
 
 def search(page, base_url: str, query: str) -> list[dict]:
     """Open the search page, type ``query`` as a person would, return the shown results."""
-    page.goto(f"{base_url}/search/")
+    goto(page, f"{base_url}/search/")
     field = page.get_by_label("Search briefings, people and topics")
     field.click()
     field.press_sequentially(query, delay=5)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from support import goto
 
 from browser.search_ui import search
 
@@ -44,7 +45,7 @@ def _axe(page, axe_path) -> list[dict]:
 
 @pytest.mark.parametrize("kind", ["home", "briefing", "actor", "topic"])
 def test_no_serious_accessibility_violations(page, seed_server, page_paths, axe_path, kind):
-    page.goto(seed_server.base_url + page_paths[kind])
+    goto(page, seed_server.base_url + page_paths[kind])
     violations = _axe(page, axe_path)
     assert not violations, json.dumps(violations, indent=1)
 
@@ -74,7 +75,7 @@ def test_every_request_of_a_page_succeeds(page, seed_server, page_paths, kind):
     bad = _watch(page)
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
-    page.goto(seed_server.base_url + page_paths[kind])
+    goto(page, seed_server.base_url + page_paths[kind])
     page.wait_for_load_state("networkidle")
     assert any(u.endswith("/theme/css/site.css") for u in requested)
     # Nothing outside the site: no CDN, no fonts or scripts from elsewhere.

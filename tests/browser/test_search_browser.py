@@ -9,6 +9,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from support import goto
 
 from browser.search_ui import result_count, results, search, tick_filter, wait_for_status
 
@@ -71,7 +72,7 @@ def test_topic_filter_narrows_and_every_result_has_the_topic(page, seed_server):
 
 
 def test_year_filter_from_the_address(page, seed_server):
-    page.goto(f"{seed_server.base_url}/search/?q=Qatar&year=2022")
+    goto(page, f"{seed_server.base_url}/search/?q=Qatar&year=2022")
     wait_for_status(page, "2022")
     assert page.get_by_label(re.compile(r"^2022 \(\d+\)$")).is_checked()
     found = results(page)
@@ -83,7 +84,7 @@ def test_year_filter_from_the_address(page, seed_server):
 
 
 def test_header_box_by_keyboard_and_results_are_announced(page, seed_server):
-    page.goto(f"{seed_server.base_url}/")
+    goto(page, f"{seed_server.base_url}/")
     # Tab from the top of the page: skip link, brand, nav links, then the search field.
     for _ in range(12):
         page.keyboard.press("Tab")

@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+from support import goto
 
 from browser.search_ui import result_count, search, tick_filter, wait_for_status
 
@@ -56,7 +57,7 @@ def test_quote_words_lead_to_the_quote(page, polnear_server, export):
         speaker = actors[quote["speaker"]["actor"]]
         assert f"/{speaker['url']}" not in hrefs, (words, speaker["id"])
         # Following the link lands on an anchor holding the searched words.
-        page.goto(polnear_server.base_url + mine[0])
+        goto(page, polnear_server.base_url + mine[0])
         anchor = mine[0].rsplit("#", 1)[1]
         text = " ".join(page.locator(f"[id='{anchor}']").inner_text().split())
         assert words.split()[3] in text, (anchor, text[:120], words)

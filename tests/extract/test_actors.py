@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from briefing import actors as actors_mod
-from briefing import names, roles
-from briefing.model import Quote, Speaker
+from briefing.extract import actors as actors_mod
+from briefing.extract import names, roles
+from briefing.records import Quote, Speaker
 from briefing.textformat import mask_date_line, parse_text
+from support import REPO
 
-CONTENT = Path(__file__).resolve().parent.parent / "content"
+CONTENT = REPO / "content"
 
 
 def analyse(nlp, text):

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SEEDS_DIR
+from support import missing, seed
 
 TOP_KEYS = {"path", "title", "date", "quotes", "actors", "topics"}
 QUOTE_KEYS = {"text", "start", "end", "kind", "cue", "speaker"}
@@ -24,7 +24,7 @@ def extract(*paths: str) -> tuple[list[dict], subprocess.CompletedProcess]:
         timeout=300,
     )
     if proc.returncode == 2 and "not installed" in proc.stderr:
-        pytest.skip(proc.stderr.strip())
+        missing(proc.stderr.strip())
     return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()], proc
 
 
@@ -78,15 +78,35 @@ def test_extract_tmp_file(tmp_path):
     assert obj["date"] == "2024-03-05"
     direct = [q for q in obj["quotes"] if q["kind"] == "direct"]
     assert [q["text"] for q in direct] == ["The budget is balanced", "We cut no services."]
-    assert all(q["speaker"] is not None for q in direct)
+    # Both hang on the mention ``Mayor Ana Reyes``, and on one actor.
+    mention = (text.index("Mayor Ana Reyes"), text.index("Mayor Ana Reyes") + 15)
+    for q in direct:
+        assert (q["speaker"]["start"], q["speaker"]["end"]) == mention, q
+    assert direct[0]["speaker"]["actor"] == direct[1]["speaker"]["actor"] is not None
     indirect = [q for q in obj["quotes"] if q["kind"] == "indirect"]
-    assert any(q["text"] == "the city’s reserves would stay untouched" for q in indirect)
+    (reserves,) = [q for q in indirect if q["text"] == "the city’s reserves would stay untouched"]
+    assert text[reserves["speaker"]["start"]:reserves["speaker"]["end"]] in ("She", "mayor")
+
+
+@pytest.mark.xfail(strict=True, reason="the small model tags 'Mayor Ana Reyes' as ORG "
+                   "'Reyes' and 'Riverton' as a person, and 'She' resolves to the role "
+                   "'mayor' (issue 17: who is who)")
+def test_extract_names_the_mayor(tmp_path):
+    text = (
+        " date 2024-03-05 The mayor of Riverton met council members on Tuesday.\r\n\r\n"
+        "“The budget is balanced,” Mayor Ana Reyes said. “We cut no services.”\r\n\r\n"
+        "She stressed that the city’s reserves would stay untouched.\r\n"
+    )
+    path = tmp_path / "riverton.txt"
+    path.write_bytes(text.encode("utf-8"))
+    (obj,), _ = extract(str(path))
+    assert [q["speaker"]["name"] for q in obj["quotes"]] == ["Ana Reyes"] * 3
+    kinds = {a["name"]: a["kind"] for a in obj["actors"]}
+    assert kinds.get("Ana Reyes") == "person" and kinds.get("Riverton") != "person"
 
 
 def test_extract_seed_and_missing_file(tmp_path):
-    seeds = sorted(SEEDS_DIR.glob("004_*.txt"))
-    if not seeds:
-        pytest.skip(f"no seed articles in {SEEDS_DIR}")
+    seeds = [seed("004")]
     missing = tmp_path / "nope.txt"
     objs, proc = extract(str(seeds[0]), str(missing))
     assert proc.returncode == 1  # one file skipped, the other still extracted

@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from briefing import extract as extract_mod
-from briefing import nlp as nlp_mod
+from briefing.extract import article as extract_mod
+from briefing.extract import nlp as nlp_mod
 
 
 def test_batches_cap_items_and_chars_in_order():
@@ -44,31 +44,31 @@ def _plain(value) -> None:
         assert value is None or isinstance(value, (str, int, float, bool)), type(value)
 
 
-def test_extract_many_leaves_the_vocab_as_it_found_it(spacy_nlp):
-    strings = len(spacy_nlp.vocab.strings)
+def test_extract_many_leaves_the_vocab_as_it_found_it(nlp):
+    strings = len(nlp.vocab.strings)
     items = [(f"a{i}.txt", ARTICLE.replace("Zarkwood", f"Zarkwood{i}")) for i in range(3)]
-    results = list(extract_mod.extract_many(items, nlp=spacy_nlp, batch_chars=300))
+    results = list(extract_mod.extract_many(items, nlp=nlp, batch_chars=300))
     assert len(results) == 3
     # Every article brought new words; none of them stayed in the shared StringStore.
-    assert len(spacy_nlp.vocab.strings) == strings
-    assert "Zarkwood1" not in spacy_nlp.vocab.strings
-    assert not spacy_nlp.vocab.in_memory_zone
+    assert len(nlp.vocab.strings) == strings
+    assert "Zarkwood1" not in nlp.vocab.strings
+    assert not nlp.vocab.in_memory_zone
     for extraction in results:
         _plain(extraction)
     assert any(q.speaker and "Varnettesh" in q.speaker.name for q in results[0].quotes)
 
 
-def test_batching_does_not_change_extractions(spacy_nlp):
+def test_batching_does_not_change_extractions(nlp):
     items = [(f"a{i}.txt", ARTICLE.replace("Tuesday", day)) for i, day in
              enumerate(["Monday", "Tuesday", "Friday", "Sunday"])]
     one_by_one = [dataclasses.asdict(x) for x in
-                  extract_mod.extract_many(items, nlp=spacy_nlp, batch_size=1)]
+                  extract_mod.extract_many(items, nlp=nlp, batch_size=1)]
     batched = [dataclasses.asdict(x) for x in
-               extract_mod.extract_many(items, nlp=spacy_nlp, batch_chars=10**6)]
+               extract_mod.extract_many(items, nlp=nlp, batch_chars=10**6)]
     assert one_by_one == batched
 
 
-def test_a_failure_inside_a_batch_leaves_the_pipeline_usable(spacy_nlp, monkeypatch):
+def test_a_failure_inside_a_batch_leaves_the_pipeline_usable(nlp, monkeypatch):
     # site._extract retries article by article after an exception: the zone must be closed.
     real = extract_mod._extract_doc
     calls = []
@@ -81,18 +81,19 @@ def test_a_failure_inside_a_batch_leaves_the_pipeline_usable(spacy_nlp, monkeypa
 
     monkeypatch.setattr(extract_mod, "_extract_doc", flaky)
     items = [("good.txt", ARTICLE), ("bad.txt", ARTICLE.replace("Zarkwood", "Brennick"))]
-    with pytest.raises(RuntimeError):
-        list(extract_mod.extract_many(items, nlp=spacy_nlp))
-    assert not spacy_nlp.vocab.in_memory_zone
-    assert "Brennick" not in spacy_nlp.vocab.strings
-    (again,) = extract_mod.extract_many([("good.txt", ARTICLE)], nlp=spacy_nlp)
-    assert again.quotes
+    with pytest.raises(RuntimeError, match="boom"):
+        list(extract_mod.extract_many(items, nlp=nlp))
+    assert calls == ["good.txt", "bad.txt"]  # the failure came from the bad article
+    assert not nlp.vocab.in_memory_zone
+    assert "Brennick" not in nlp.vocab.strings
+    (again,) = extract_mod.extract_many([("good.txt", ARTICLE)], nlp=nlp)
+    assert again.quotes and calls[-1] == "good.txt"
 
 
-def test_extract_many_inside_a_callers_zone(spacy_nlp):
+def test_extract_many_inside_a_callers_zone(nlp):
     # Zones must not nest: inside the caller's zone extract_many opens none of its own.
-    with spacy_nlp.memory_zone():
-        (x,) = extract_mod.extract_many([("a.txt", ARTICLE)], nlp=spacy_nlp)
-        assert spacy_nlp.vocab.in_memory_zone
+    with nlp.memory_zone():
+        (x,) = extract_mod.extract_many([("a.txt", ARTICLE)], nlp=nlp)
+        assert nlp.vocab.in_memory_zone
     assert x.quotes
-    assert not spacy_nlp.vocab.in_memory_zone
+    assert not nlp.vocab.in_memory_zone

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from briefing import frames, frames_learn, polnear
-from briefing.quotes import find_quotes
+from briefing.extract import frames
+from briefing.extract.quotes import find_quotes
 from briefing.textformat import split_paragraphs
+from briefing.tools import frames_learn, polnear
 
 
 def keys(nlp, text: str) -> set[str]:
@@ -147,8 +148,8 @@ def test_stance_frame_does_not_claim_a_quote(nlp):
 def test_the_table_is_part_of_the_extraction_cache_key():
     from briefing import cache
 
-    assert frames.FRAMES_FILE in [p.name for p in cache.extraction_data()]
-    assert "frames" in cache.extraction_modules()
+    names = [p.relative_to(cache.PACKAGE).as_posix() for p in cache.extraction_files()]
+    assert f"extract/{frames.FRAMES_FILE}" in names and "extract/frames.py" in names
 
 
 def test_a_stance_nobody_holds_is_no_attribution(nlp):

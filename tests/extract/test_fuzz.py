@@ -59,7 +59,7 @@ def _check_span(text: str, start, end, what: str) -> None:
 
 
 def check_extraction(text: str, nlp) -> None:
-    from briefing.extract import extract_text
+    from briefing.extract.article import extract_text
 
     result = extract_text(text, nlp=nlp)
     for q in result.quotes:

@@ -1,25 +1,25 @@
 """Quote and attribution extraction: the hard cases, on inline text and on the seed articles.
 
-Inline strings run everywhere; the seed tests read ``../shared/seeds`` and skip without it.
+Inline strings and the seed articles in ``content/`` run everywhere.
 """
 
 from __future__ import annotations
 
 import pytest
-from briefing.model import Quote
-from briefing.quote_marks import find_quoted
-from briefing.quotes import find_quotes
+from briefing.extract.quote_marks import find_quoted
+from briefing.extract.quotes import find_quotes
+from briefing.records import Quote
 from briefing.textformat import mask_date_line, parse_text, split_paragraphs
-from conftest import SEEDS_DIR
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import seed as seed_path
 
 
 @pytest.fixture(scope="module")
-def run(spacy_nlp):
+def run(nlp):
     def _run(text: str) -> list[Quote]:
         parsed = parse_text(text)
-        doc = spacy_nlp(mask_date_line(text, parsed.body_start))
+        doc = nlp(mask_date_line(text, parsed.body_start))
         quotes = find_quotes(doc, parsed.paragraphs)
         for q in quotes:  # the offsets contract, always
             assert q.text == text[q.start : q.end]
@@ -43,10 +43,7 @@ def speaker(q: Quote) -> str | None:
 
 
 def seed(name: str) -> str:
-    path = next(iter(sorted(SEEDS_DIR.glob(f"{name}_*.txt"))), None)
-    if path is None:
-        pytest.skip(f"seed {name} not found in {SEEDS_DIR}")
-    with open(path, encoding="utf-8", newline="") as fh:
+    with open(seed_path(name), encoding="utf-8", newline="") as fh:
         return fh.read()
 
 
@@ -422,8 +419,8 @@ def test_colon_introduced_quote_with_any_verb(run):
     assert speaker(q) == "Sanders" and q.cue == "delivered"
 
 
-def test_line_breaks_end_sentences_but_hard_wraps_do_not(spacy_nlp):
-    doc = spacy_nlp(
+def test_line_breaks_end_sentences_but_hard_wraps_do_not(nlp):
+    doc = nlp(
         "Lawmaker urges retaliation;  \nMember of panel says the U.S. must act.\n"
         "“We will,” he said.\n\nIt was said\nin a wrap."
     )

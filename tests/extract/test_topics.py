@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from briefing import actors as actors_mod
-from briefing import topics
-from briefing.model import Actor, Mention
+from briefing.extract import actors as actors_mod
+from briefing.extract import topics
+from briefing.records import Actor, Mention
 from briefing.textformat import mask_date_line, parse_text
+from support import REPO
 
-CONTENT = Path(__file__).resolve().parent.parent / "content"
+CONTENT = REPO / "content"
 
 
 def topics_of(nlp, text, vocabulary=None, **kw):

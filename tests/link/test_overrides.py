@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-from briefing.linking import link
-from briefing.overrides import load, parse
-from test_linking import actor_named, article, org, person
+import support
+from briefing.link.linking import link
+from briefing.link.overrides import load, parse
+from support import actor_named, article, org, person
 
-FIXTURES = Path(__file__).parent / "fixtures" / "linking"
+FIXTURES = support.FIXTURES / "linking"
 
 
 def _articles():
@@ -118,7 +118,7 @@ def test_documented_example_is_valid(tmp_path):
     """The format shown in the module docstring (and the README) loads without warnings."""
     import textwrap
 
-    from briefing import overrides
+    from briefing.link import overrides
 
     doc = overrides.__doc__
     block = doc.split("Format (every key optional)::", 1)[1].split("\n\n", 2)[1]

@@ -12,12 +12,12 @@ import resource
 import shutil
 import sys
 import time
-from pathlib import Path
 
 import pytest
-from sitebuild import REPO, article_pages, build, soup
+import support
+from support import REPO, article_pages, build, soup
 
-FIXTURES = Path(__file__).parent / "fixtures" / "bad"
+FIXTURES = support.FIXTURES / "bad"
 FILES = sorted(p.name for p in FIXTURES.iterdir() if not p.name.startswith("."))
 
 

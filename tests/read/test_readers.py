@@ -6,9 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitebuild import article_pages, build
+import support
+from support import article_pages, build
 
-FIXTURES = Path(__file__).parent / "fixtures" / "readers"
+FIXTURES = support.FIXTURES / "readers"
 
 
 @pytest.fixture(scope="module")

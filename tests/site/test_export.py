@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitebuild import REPO, build
+from support import REPO, build
 
 SEEDS = sorted((REPO / "content").glob("*.txt"))
 ARTICLE_KEYS = {"source", "slug", "url", "title", "date", "date_inferred", "event", "actors",
@@ -80,11 +80,10 @@ def test_articles_keys_and_types(articles):
 
 
 def test_dates_match_the_articles(articles):
-    from briefing.textformat import parse_text
-
-    for a in articles:
-        text = (REPO / "content" / a["source"]).read_text(encoding="utf-8")
-        assert a["date"] == parse_text(text).date
+    # Read off the seeds' date lines by hand; 000 has none, so it is undated.
+    dates = {a["source"][:3]: a["date"] for a in articles}
+    assert dates == {"000": None, "001": "2024-06-01", "002": "2024-02-14",
+                     "003": "2022-08-28", "004": "2022-08-28"}
 
 
 def test_offsets_slice_the_article_text(articles):

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitebuild import REPO, build
+from support import REPO, build
 
 SEEDS = sorted((REPO / "content").glob("*.txt"))
 
@@ -209,9 +209,11 @@ def test_search_off_builds_no_index(tmp_path):
     code = (
         "import sys; from pathlib import Path; from briefing.build import build_site;"
         "r = build_site(Path(sys.argv[1]), Path(sys.argv[2]),"
-        " overrides={'BRIEFING_SEARCH': False}); sys.exit(0 if r.ok else 1)"
+        " overrides={'BRIEFING_SEARCH': False, 'CACHE_PATH': sys.argv[3]});"
+        " sys.exit(0 if r.ok else 1)"
     )
-    subprocess.run([sys.executable, "-c", code, str(content), str(output)], check=True,
+    subprocess.run([sys.executable, "-c", code, str(content), str(output),
+                    str(tmp_path / "cache")], check=True,
                    cwd=REPO, capture_output=True)
     assert (output / "index.html").is_file()
     assert not (output / "pagefind").exists()

@@ -22,10 +22,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import support
 from bs4 import BeautifulSoup
-from sitebuild import build
+from support import build, missing
 
-FIXTURES = Path(__file__).parent / "fixtures" / "payloads"
+FIXTURES = support.FIXTURES / "payloads"
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset",
              "background", "cite", "ping"}
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:text/html", "data:image/svg")
@@ -149,7 +150,7 @@ def test_markdown_javascript_links_are_not_links(tmp_path):
     """markdown-it-py's validateLink refuses javascript:, vbscript: and data: URLs."""
     code = (
         "import json, sys\n"
-        "from briefing.readers import NewsMarkdownReader\n"
+        "from briefing.read.readers import NewsMarkdownReader\n"
         "from pelican.settings import DEFAULT_CONFIG\n"
         "reader = NewsMarkdownReader(dict(DEFAULT_CONFIG, PATH=sys.argv[2]))\n"
         "html, meta = reader.read(sys.argv[1])\n"
@@ -215,7 +216,7 @@ _BROWSE = """
 import json, sys
 from playwright.sync_api import sync_playwright
 chromium, base, urls = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
-out = {"pwned": [], "dialogs": [], "empty_searches": []}
+out = {"pwned": [], "dialogs": [], "empty_searches": [], "bad_status": []}
 with sync_playwright() as pw:
     browser = pw.chromium.launch(executable_path=chromium, args=[
         "--disable-background-networking", "--disable-component-update", "--no-first-run"])
@@ -223,7 +224,10 @@ with sync_playwright() as pw:
     page.set_default_timeout(15000)
     page.on("dialog", lambda d: (out["dialogs"].append(d.message), d.dismiss()))
     for url in urls:
-        page.goto(base + url, wait_until="load")
+        response = page.goto(base + url, wait_until="load")
+        if response is None or not response.ok:
+            out["bad_status"].append([url, response.status if response else None])
+            continue
         if "?q=" in url:
             # The status names the query once its results are rendered.
             query = url.split("=", 1)[1]
@@ -241,11 +245,15 @@ print(json.dumps(out))
 """
 
 
+@pytest.mark.browser
 def test_no_payload_runs_in_the_browser(payload_site, served):
     chromium = shutil.which("chromium")
     if not chromium:
-        pytest.skip("chromium is not installed (apt-get install chromium; ./dev.sh test does)")
-    pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+        missing("chromium is not installed (apt-get install chromium; ./dev.sh test does)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing("playwright is not installed (it comes with the test extras)")
     urls = ["/" + str(p.relative_to(payload_site).parent).removeprefix(".") for p in
             _files(payload_site, ".html")]
     urls = [u.rstrip("/") + "/" for u in urls]
@@ -257,6 +265,7 @@ def test_no_payload_runs_in_the_browser(payload_site, served):
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["bad_status"] == [], out
     assert out["pwned"] == [] and out["dialogs"] == [], out
     # The searches did render results (with the payload text in them), except perhaps
     # for "pwned", which Pagefind may not index as a word of its own.

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from briefing import evaluate, polnear
-from briefing.quotes import find_quotes
+from briefing.extract.quotes import find_quotes
 from briefing.textformat import split_paragraphs
+from briefing.tools import evaluate, polnear
+from support import FIXTURES
 
-FIXTURE = Path(__file__).parent / "fixtures" / "polnear"
+FIXTURE = FIXTURES / "polnear"
 NAME = "riverton_budget"
 
 
@@ -87,7 +87,7 @@ def test_match_needs_half_the_union_one_to_one():
 
 
 def test_attribution_units_merge_parts_of_one_cue():
-    from briefing.model import Quote
+    from briefing.records import Quote
 
     text = "“Aaaa bbbb,” he said. “Cccc dddd.” She said that eeee ffff “gggg”."
     al = evaluate.Alnum(text)
@@ -104,7 +104,7 @@ def test_attribution_units_merge_parts_of_one_cue():
 
 
 def test_a_cues_report_and_its_quotes_outside_it_are_one_attribution():
-    from briefing.model import Quote
+    from briefing.records import Quote
 
     # PolNeAR: one cue, one content, in as many fragments as it takes
     text = "She said the plan was dead. “It is over,” she added. “Done.”"
@@ -120,7 +120,7 @@ def test_a_cues_report_and_its_quotes_outside_it_are_one_attribution():
 
 
 def test_a_quote_inside_reported_speech_is_part_of_that_report():
-    from briefing.model import Quote
+    from briefing.records import Quote
 
     # PolNeAR never nests contents: the quote is scored inside the report, whatever its cue
     text = "He lauded Clarke for helping develop “new and innovative ideas” at the plant."
@@ -136,7 +136,7 @@ def test_a_quote_inside_reported_speech_is_part_of_that_report():
 
 
 def test_a_report_inside_a_longer_report_is_scored_as_the_outer_one():
-    from briefing.model import Quote
+    from briefing.records import Quote
 
     # the page keeps both reports; PolNeAR annotates only the outer one
     text = "IRNA reported that the Emir said talks would resume soon."
@@ -172,7 +172,7 @@ def test_human_agreement_scores_one_annotator_against_the_other(tmp_path):
     assert (counts.att_tp, counts.att_pred, counts.att_gold) == (1, 2, 2)
 
 
-def test_evaluator_on_fixture_corpus(capsys, spacy_nlp):
+def test_evaluator_on_fixture_corpus(capsys, nlp):
     assert evaluate.main(["--corpus", str(FIXTURE), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     res = out["results"]["dev"]
@@ -191,11 +191,11 @@ def test_evaluator_on_fixture_corpus(capsys, spacy_nlp):
 
 
 @pytest.mark.corpus
-def test_find_quotes_never_raises_and_keeps_offsets(polnear_path, spacy_nlp):
+def test_find_quotes_never_raises_and_keeps_offsets(polnear_path, nlp):
     articles = polnear.load_split(polnear_path, "dev")
     assert len(articles) > 50
     n_quotes = 0
-    docs = spacy_nlp.pipe((a.text for a in articles), batch_size=16)
+    docs = nlp.pipe((a.text for a in articles), batch_size=16)
     for art, doc in zip(articles, docs, strict=True):
         quotes = find_quotes(doc, split_paragraphs(art.text))
         for q in quotes:
@@ -214,7 +214,7 @@ def test_find_quotes_never_raises_and_keeps_offsets(polnear_path, spacy_nlp):
 
 
 @pytest.mark.corpus
-def test_evaluator_smoke_beats_baseline(polnear_path, capsys, spacy_nlp):
+def test_evaluator_smoke_beats_baseline(polnear_path, capsys, nlp):
     code = evaluate.main(
         [
             "--corpus",
@@ -252,7 +252,7 @@ def test_heldout_sample_is_fixed(polnear_path):
 
 
 def test_unseen_articles_are_outside_the_sample_and_the_frame_learning(polnear_path):
-    from briefing import frames_learn
+    from briefing.tools import frames_learn
 
     sample = evaluate.heldout_names(polnear_path, "train", evaluate.HELDOUT_LIMIT)
     unseen = evaluate.unseen_names(polnear_path, "train")

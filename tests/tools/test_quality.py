@@ -1,0 +1,43 @@
+"""Quality floors: the figures the README states hold, within 0.01, on the real corpora.
+
+The README's figures and these floors come from one command: ``invoke eval --record``
+writes ``docs/figures.json`` (``invoke eval-linking --record`` its ``linking`` part), the
+README quotes it (checked here), and these tests hold the code to it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from briefing.tools import evaluate
+from support import REPO
+
+FIGURES = REPO / "docs" / "figures.json"
+TOLERANCE = 0.01
+QUOTE_FLOORS = ("direct_f1", "speaker_accuracy", "attribution_f1")
+
+
+def recorded(section: str) -> dict:
+    data = json.loads(FIGURES.read_text(encoding="utf-8"))
+    assert section in data, f"{FIGURES} has no {section!r} figures: run invoke eval --record"
+    return data[section]
+
+
+def test_readme_states_the_recorded_quote_figures():
+    readme = REPO.joinpath("README.md").read_text(encoding="utf-8")
+    dev = recorded("quotes")["dev"]
+    row = (f"| dev, Briefing | {dev['direct_precision']:.3f} / {dev['direct_recall']:.3f} / "
+           f"**{dev['direct_f1']:.3f}** | **{dev['speaker_accuracy']:.3f}** | "
+           f"{dev['attribution_precision']:.3f} / {dev['attribution_recall']:.3f} / "
+           f"**{dev['attribution_f1']:.3f}** |")
+    assert row in readme
+
+
+@pytest.mark.corpus
+def test_dev_quote_figures_hold(polnear_path, nlp, capsys):
+    assert evaluate.main(["--corpus", str(polnear_path), "--split", "dev", "--json"]) == 0
+    now = json.loads(capsys.readouterr().out)["results"]["dev"]["system"]
+    floor = recorded("quotes")["dev"]
+    low = {k: (now[k], floor[k]) for k in QUOTE_FLOORS if now[k] < floor[k] - TOLERANCE}
+    assert not low, f"below the recorded figures (now, recorded): {low}"
