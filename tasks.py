@@ -16,6 +16,7 @@ OUTPUT = ROOT / "output"
 SETTINGS = ROOT / "pelican.conf.py"
 PY = shlex.quote(sys.executable)
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "polnear"
+DEFAULT_ECBPLUS = ROOT.parent / "shared" / "corpus" / "ecbplus"
 FIGURES = ROOT / "docs" / "figures.json"  # written by `eval --record`, read by the floors
 
 
@@ -121,6 +122,26 @@ def eval(c, corpus=None, limit=None, args="", record=False):  # noqa: A001 - the
     )
     if limit:
         cmd += f" --limit {int(limit)}"
+    if record:
+        cmd += f" --record {shlex.quote(str(FIGURES))}"
+    c.run(f"{cmd} {args}", pty=False)
+
+
+@task(help={
+    "corpus": "ECB+ folder (default: ../shared/corpus/ecbplus)",
+    "limit_topics": "build and score only the first N topics (quick runs)",
+    "cache_path": "extraction cache to reuse between runs (default: a fresh, cold one)",
+    "record": "write the figures to docs/figures.json (the README and quality floors use them)",
+    "args": "extra arguments for python -m briefing.tools.eval_linking",
+})
+def eval_linking(c, corpus=None, limit_topics=None, cache_path=None, record=False, args=""):
+    """Score actor linking and event grouping on ECB+ beside baselines, in one run."""
+    corpus = corpus or os.environ.get("BRIEFING_ECBPLUS") or DEFAULT_ECBPLUS
+    cmd = f"{PY} -m briefing.tools.eval_linking --corpus {shlex.quote(str(corpus))}"
+    if limit_topics:
+        cmd += f" --limit-topics {int(limit_topics)}"
+    if cache_path:
+        cmd += f" --cache-path {shlex.quote(str(cache_path))}"
     if record:
         cmd += f" --record {shlex.quote(str(FIGURES))}"
     c.run(f"{cmd} {args}", pty=False)
