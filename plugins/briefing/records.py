@@ -81,6 +81,8 @@ class Actor:
             "kind": self.kind,
             "aliases": list(self.aliases),
             "roles": list(self.roles),
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text}
+                         for m in self.mentions],
         }
 
     @classmethod

@@ -12,7 +12,7 @@ from support import missing, seed
 TOP_KEYS = {"path", "title", "date", "quotes", "actors", "topics"}
 QUOTE_KEYS = {"text", "start", "end", "kind", "cue", "speaker"}
 SPEAKER_KEYS = {"name", "start", "end", "actor"}
-ACTOR_KEYS = {"id", "name", "kind", "aliases", "roles"}
+ACTOR_KEYS = {"id", "name", "kind", "aliases", "roles", "mentions"}
 
 
 def extract(*paths: str) -> tuple[list[dict], subprocess.CompletedProcess]:
@@ -38,6 +38,10 @@ def check_contract(obj: dict, text: str) -> None:
         assert set(actor) == ACTOR_KEYS
         assert actor["kind"] in ("person", "organization", "place")
         assert isinstance(actor["aliases"], list) and isinstance(actor["roles"], list)
+        assert actor["mentions"], actor  # an actor is named somewhere
+        for m in actor["mentions"]:
+            assert set(m) == {"start", "end", "text"}
+            assert text[m["start"]:m["end"]] == m["text"]  # the same offsets contract
         actor_ids.add(actor["id"])
     for q in obj["quotes"]:
         assert set(q) == QUOTE_KEYS

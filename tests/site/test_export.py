@@ -15,7 +15,7 @@ from support import REPO, build
 
 SEEDS = sorted((REPO / "content").glob("*.txt"))
 ARTICLE_KEYS = {"source", "slug", "url", "title", "date", "date_inferred", "event", "actors",
-                "topics", "quotes", "related"}
+                "topics", "quotes", "mentions", "related"}
 QUOTE_KEYS = {"text", "start", "end", "kind", "cue", "speaker"}
 SPEAKER_KEYS = {"name", "start", "end", "actor"}
 ACTOR_KEYS = {"id", "name", "kind", "aliases", "roles", "articles", "url"}
@@ -77,6 +77,29 @@ def test_articles_keys_and_types(articles):
                 assert set(q["speaker"]) == SPEAKER_KEYS
                 assert isinstance(q["speaker"]["name"], str)
     assert any(a["quotes"] for a in articles)
+
+
+def test_mentions_slice_the_text_and_name_site_actors(articles, actors):
+    actors = {a["id"] for a in actors}
+    seen = 0
+    for a in articles:
+        with open(REPO / "content" / a["source"], encoding="utf-8", newline="") as fh:
+            text = fh.read()
+        starts = [(m["start"], m["end"]) for m in a["mentions"]]
+        assert starts == sorted(starts)
+        for m in a["mentions"]:
+            assert set(m) == {"start", "end", "actor"} and m["actor"] in actors
+            assert 0 <= m["start"] < m["end"] <= len(text)
+            seen += 1
+        # every actor of the article is named at least once
+        assert set(a["actors"]) <= {m["actor"] for m in a["mentions"]}
+    assert seen > 50
+    # Written out by hand: 004 names Bagheri Kani in full and by surname, both linked.
+    (a004,) = [a for a in articles if a["source"].startswith("004")]
+    with open(REPO / "content" / a004["source"], encoding="utf-8", newline="") as fh:
+        text = fh.read()
+    named = {text[m["start"]:m["end"]] for m in a004["mentions"]}
+    assert {"Ali Bagheri Kani", "Bagheri Kani"} <= named
 
 
 def test_dates_match_the_articles(articles):

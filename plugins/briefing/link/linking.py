@@ -92,7 +92,8 @@ def site_quotes(site: SiteData, article: ArticleInput) -> list[Quote]:
 
 def _name_key(kind: str, name: str) -> str:
     if kind == "person":
-        return " ".join(nm.parse_person(name).tokens)
+        person = nm.parse_person(name)
+        return " ".join((*person.tokens, person.generation)).strip()
     return " ".join(nm.org_key(name))
 
 

@@ -254,9 +254,9 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn: Callable[..., None]) -
     nodes = cl.nodes
     # Descriptions ("the Iranian minister") are not names: they never merge by name.
     proper = [i for i in idx if nm.is_proper(nodes[i].name) and cl.person[i].tokens]
-    by_tokens: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in proper:
-        by_tokens[cl.person[i].tokens].append(i)
+    by_tokens: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
+    for i in proper:  # the suffix is part of the name: Donald Trump is not Donald Trump Jr.
+        by_tokens[(cl.person[i].tokens, cl.person[i].generation)].append(i)
     reps = _merge_identical(cl, by_tokens.values())  # 2. identical names
     multi = [i for i in reps if not cl.person[i].single]
     single = [i for i in reps if cl.person[i].single]

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from nameparser import HumanName
 from rapidfuzz import fuzz
 
 from ..extract import names
@@ -46,6 +47,12 @@ _SPLIT = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014.,;:()\[\]\"/]+")
 _VOWELS = frozenset("aeiouy")
 
 EXACT, FUZZY = 2, 1
+# Generational suffixes, folded to one spelling each: "Jr." and "Junior" are one, and a
+# different or missing one is another person (Donald Trump / Donald Trump Jr.).
+_GENERATION = {
+    "jr": "jr", "jnr": "jr", "junior": "jr", "sr": "sr", "snr": "sr", "senior": "sr",
+    "ii": "ii", "2nd": "ii", "iii": "iii", "3rd": "iii", "iv": "iv", "4th": "iv",
+}
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -112,9 +119,15 @@ def _descriptive(word: str) -> bool:
 
 @dataclass(frozen=True)
 class PersonName:
-    tokens: tuple[str, ...]
+    tokens: tuple[str, ...]  # given, middle and family names, without title or suffix
     patr: tuple[bool, ...]  # True where the token is a patronymic (after bin/ibn)
     honorifics: frozenset[str]
+    generation: str = ""  # "jr", "sr", "iii" ...: the generational suffix, if any
+
+    @property
+    def initials(self) -> tuple[str, ...]:
+        """Middle initials (``George H. W. Bush``: h, w): one-letter inner tokens."""
+        return tuple(t for t in self.tokens[1:-1] if len(t) == 1)
 
     @property
     def single(self) -> bool:
@@ -128,8 +141,21 @@ class PersonName:
 
 
 @functools.lru_cache(maxsize=100_000)
+def generation(surface: str) -> str:
+    """The generational suffix nameparser reads off a name (``Jr.``, ``III``), folded."""
+    parsed = HumanName(" ".join(surface.split()))
+    for word in words(fold(parsed.suffix)):
+        if word in _GENERATION:
+            return _GENERATION[word]
+    return ""
+
+
+@functools.lru_cache(maxsize=100_000)
 def parse_person(surface: str) -> PersonName:
     parts = words(fold(strip_titles(surface)))
+    gen = generation(surface)
+    while gen and len(parts) > 1 and parts[-1] in _GENERATION:
+        parts = parts[:-1]
     tokens: list[str] = []
     patr: list[bool] = []
     i, next_patr = 0, False
@@ -153,7 +179,17 @@ def parse_person(surface: str) -> PersonName:
         patr.append(next_patr)
         next_patr = False
         i += 1
-    return PersonName(tuple(tokens), tuple(patr), honorifics_of(surface))
+    return PersonName(tuple(tokens), tuple(patr), honorifics_of(surface), gen)
+
+
+def parts_conflict(a: PersonName, b: PersonName) -> bool:
+    """Name parts that no two spellings of one person differ in: the generational suffix
+    (present in one only counts: "Trump Jr." is how the son is shortened), and middle
+    initials when both give some (George W. Bush / George H. W. Bush; a dropped initial,
+    James B. Comey / James Comey, is no conflict)."""
+    if a.generation != b.generation:
+        return True
+    return bool(a.initials and b.initials and a.initials != b.initials)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -235,7 +271,7 @@ def compare_persons(a: PersonName, b: PersonName) -> tuple[str, int]:
     (the first is a shorter form of the second: given name kept, or a trailing family
     name), or ``none``; quality EXACT or FUZZY.
     """
-    if patronymic_conflict(a, b) or a.single or b.single:
+    if patronymic_conflict(a, b) or parts_conflict(a, b) or a.single or b.single:
         return "none", 0
     best: tuple[str, int] = ("none", 0)
     for (ta, pa), (tb, pb) in itertools.product(_variants(a), _variants(b)):
@@ -263,6 +299,8 @@ def compare_persons(a: PersonName, b: PersonName) -> tuple[str, int]:
 @functools.lru_cache(maxsize=200_000)
 def single_fits(token_name: PersonName, full: PersonName) -> int:
     """Quality with which a one-token name is a given or family name of ``full``."""
+    if token_name.generation != full.generation:
+        return 0
     tok = token_name.tokens[0]
     best = 0
     for t, p in _variants(full):
@@ -277,12 +315,27 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return any(_seq_quality(a[-k:], b[:k]) for k in range(1, min(len(a), len(b)) + 1))
 
 
+def _other_given_name(a: PersonName, b: PersonName) -> bool:
+    """One family name (the same first token, as in Kim Jong Un / Kim Yo Jong, or the same
+    last, as in Bill / Hillary Clinton) with given names that are neither equal nor a short
+    form of each other (``compare_persons`` found none): two people of one family."""
+    for shared_first in (True, False):
+        fa, fb = (a.tokens[0], b.tokens[0]) if shared_first else (a.tokens[-1], b.tokens[-1])
+        if fa != fb:
+            continue
+        rest_a = a.tokens[1:] if shared_first else a.tokens[:-1]
+        rest_b = b.tokens[1:] if shared_first else b.tokens[:-1]
+        if rest_a and rest_b and "".join(rest_a) != "".join(rest_b):
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=200_000)
 def persons_conflict(a: PersonName, b: PersonName) -> bool:
     """True when two names cannot belong to one person (keeps clusters sound)."""
     if not a.tokens or not b.tokens:
         return False
-    if patronymic_conflict(a, b):
+    if patronymic_conflict(a, b) or parts_conflict(a, b):
         return True
     if a.single and b.single:
         return not token_match(a.tokens[0], b.tokens[0])
@@ -292,6 +345,8 @@ def persons_conflict(a: PersonName, b: PersonName) -> bool:
         return not single_fits(b, a)
     if compare_persons(a, b)[0] != "none":
         return False
+    if _other_given_name(a, b):
+        return True
     for (ta, _), (tb, _) in itertools.product(_variants(a), _variants(b)):
         if _overlaps(ta, tb) or _overlaps(tb, ta):
             return False

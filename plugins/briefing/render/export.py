@@ -38,6 +38,7 @@ def article_record(article) -> dict[str, Any]:
         "actors": sorted({a.id for a, _ in getattr(article, "briefing_whos_who", [])}),
         "topics": sorted({t["name"] for t in getattr(article, "briefing_topics", [])}),
         "quotes": quotes,
+        "mentions": list(getattr(article, "briefing_mentions", [])),
         "related": [a.slug for a in getattr(article, "briefing_related", [])],
     }
 

@@ -194,6 +194,18 @@ def _whos_who(slug: str, extraction: Extraction, data) -> list[tuple[Any, list[s
     return [(data.actors[a], seen[a]) for a in ordered]
 
 
+def _mentions(slug: str, extraction: Extraction, data) -> list[dict]:
+    """Every place the article names a site actor (names, surnames, honorific forms, and
+    pronouns or role nouns resolved to one), in text order, as the export gives them."""
+    out = []
+    for local in extraction.actors:
+        site_id = data.actor_map.get((slug, local.id))
+        if site_id is None or site_id not in data.actors:
+            continue
+        out.extend({"start": m.start, "end": m.end, "actor": site_id} for m in local.mentions)
+    return sorted(out, key=lambda m: (m["start"], m["end"], m["actor"]))
+
+
 def _attach(article, extraction: Extraction | None, data, by_slug: dict, settings: dict):
     text = article.briefing_text
     paragraphs = parse_text(text).paragraphs
@@ -207,6 +219,7 @@ def _attach(article, extraction: Extraction | None, data, by_slug: dict, setting
         article.briefing_quotes = _quote_dicts(quotes, data.actors)
         article.briefing_key_quotes = _key_quotes(article.briefing_quotes)
         article.briefing_whos_who = _whos_who(slug, extraction, data)
+        article.briefing_mentions = _mentions(slug, extraction, data)
         names = []
         for t in extraction.topics:
             if t not in names:
@@ -220,6 +233,7 @@ def _attach(article, extraction: Extraction | None, data, by_slug: dict, setting
         article.briefing_quotes = []
         article.briefing_key_quotes = []
         article.briefing_whos_who = []
+        article.briefing_mentions = []
         article.briefing_topics = []
     article.briefing_lead = highlight.lead(text, paragraphs)
     body = None

@@ -1,0 +1,77 @@
+"""Name parts: one person's spellings meet, family members never do (issue 17).
+
+Each case is written out by hand; the conflict rules are read from the names' parts
+(given, middle initials, family name, generational suffix), never from a single string.
+"""
+
+from __future__ import annotations
+
+import pytest
+from briefing.link.linking import link
+from briefing.link.namematch import compare_persons, generation, parse_person, persons_conflict
+from support import actor_named, article, person
+
+
+def conflict(a: str, b: str) -> bool:
+    return persons_conflict(parse_person(a), parse_person(b))
+
+
+@pytest.mark.parametrize("name, suffix", [
+    ("Donald Trump Jr.", "jr"), ("Donald Trump, Jr.", "jr"), ("Donald Trump Junior", "jr"),
+    ("George H. W. Bush", ""), ("John Smith III", "iii"), ("Martin Luther King Sr.", "sr"),
+    ("Trump Jr.", "jr"),
+])
+def test_generational_suffix_is_a_name_part(name, suffix):
+    assert generation(name) == suffix
+    assert "jr" not in parse_person(name).tokens and "iii" not in parse_person(name).tokens
+
+
+@pytest.mark.parametrize("a, b", [
+    # a different or missing suffix
+    ("Donald Trump", "Donald Trump Jr."), ("Trump", "Donald Trump Jr."),
+    ("Donald J. Trump", "Donald Trump Jr."),
+    # a different given name under one family name, Western or East Asian order
+    ("Melania Trump", "Donald Trump"), ("Ivanka Trump", "Donald Trump Jr."),
+    ("Bill Clinton", "Hillary Clinton"), ("Chelsea Clinton", "Hillary Rodham Clinton"),
+    ("Kim Jong Un", "Kim Yo Jong"), ("Kim Jong Un", "Kim Jong Il"), ("Kim Yo Jong", "Kim Jong Il"),
+    ("Jeb Bush", "George W. Bush"),
+    # middle initials that differ: they never bridge father and son
+    ("George W. Bush", "George H. W. Bush"),
+])
+def test_family_members_conflict(a, b):
+    assert conflict(a, b) and conflict(b, a)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("James B. Comey", "James Comey"),  # a dropped middle initial
+    ("Donald J. Trump", "Donald Trump"),
+    ("Moon Jae-in", "Moon Jae In"), ("Kim Jong-un", "Kim Jong Un"),
+    ("Hillary Rodham Clinton", "Hillary Clinton"),
+    ("Trump Jr.", "Donald Trump Jr."),
+    ("Trump", "Donald Trump"), ("Comey", "James B. Comey"),
+])
+def test_one_persons_spellings_do_not_conflict(a, b):
+    assert not conflict(a, b) and not conflict(b, a)
+
+
+def test_a_dropped_initial_is_a_short_form_not_an_equal_name():
+    assert compare_persons(parse_person("James Comey"), parse_person("James B. Comey"))[0] == "a<b"
+    assert compare_persons(parse_person("George W. Bush"),
+                           parse_person("George H. W. Bush"))[0] == "none"
+
+
+def test_father_and_son_stay_two_actors_across_articles():
+    site = link([
+        article("a", "2017-01-20", [person("p1", "Donald Trump")]),
+        article("b", "2017-01-21", [person("p1", "Donald Trump Jr.")]),
+        article("c", "2017-01-22", [person("p1", "Trump Jr.")]),
+        article("d", "2017-01-22", [person("p1", "George W. Bush")]),
+        article("e", "2017-01-23", [person("p1", "George H. W. Bush")]),
+        article("f", "2017-01-23", [person("p1", "James B. Comey")]),
+        article("g", "2017-01-24", [person("p1", "James Comey")]),
+    ])
+    trump, junior = actor_named(site, "Donald Trump"), actor_named(site, "Donald Trump Jr.")
+    assert trump.id != junior.id
+    assert actor_named(site, "Trump Jr.").id == junior.id
+    assert actor_named(site, "George W. Bush").id != actor_named(site, "George H. W. Bush").id
+    assert actor_named(site, "James Comey").id == actor_named(site, "James B. Comey").id
