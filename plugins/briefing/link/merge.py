@@ -7,13 +7,16 @@ an editor's ``different``): A~B and B~C never chain into A=C when A and C confli
 
 Order of evidence:
 1. editor's ``same`` groups (overrides);
-2. identical names (after folding case, diacritics, honorifics, particles), unless the
-   articles tie them to different countries;
+2. identical names (after folding case, diacritics, honorifics, particles); a one-word
+   name, or an institution, only when the articles do not tie them to different countries;
 3. the same full name with transliteration variants (``al-Khalifi``/``al-Khulaifi``), only
    with corroboration: a shared country, a similar role or a shared co-occurring actor;
 4. shorter forms (``Ali Bagheri``, ``Bagheri Kani``) into the one fuller name they fit;
    a short form that fits several conflicting people stays apart;
-5. one-word names (``Bagheri``, ``Tamim``) only when exactly one site actor fits.
+5. one-word names (``Bagheri``, ``Tamim``, ``Trump``) into the one site actor they fit, or
+   the one that clearly leads the others on corroboration and support (``Trump`` is the
+   president across a hundred articles, not Melania in five); an honorific's gender must
+   fit.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..extract import names
 from . import namematch as nm
 
 log = logging.getLogger(__name__)
@@ -197,16 +201,20 @@ def cluster(
     return cl.groups(), warnings
 
 
-def _merge_identical(cl: _Clusters, groups: Iterable[list[int]]) -> list[int]:
+def _merge_identical(
+    cl: _Clusters, groups: Iterable[list[int]], veto: Callable[[int], bool] = lambda i: True
+) -> list[int]:
     """Merge nodes with the same name unless their countries disagree (two "Foreign
-    Ministry"s, two "Ali Khan"s of different countries); returns one node per cluster."""
+    Ministry"s of two countries) where ``veto(node)`` lets countries decide; returns one
+    node per cluster."""
     reps = []
     for members in groups:
         heads: list[tuple[int, set[str]]] = []  # (node, countries of its cluster so far)
         for i in members:
             mine = cl.nodes[i].countries
             for h, countries in heads:
-                if (not mine or not countries or mine & countries) and cl.union(h, i):
+                agree = not mine or not countries or bool(mine & countries) or not veto(i)
+                if agree and cl.union(h, i):
                     countries |= mine
                     break
             else:
@@ -250,6 +258,44 @@ def _where(cl: _Clusters, i: int) -> str:
     return slugs[0] if len(slugs) == 1 else f"{slugs[0]} and {len(slugs) - 1} more articles"
 
 
+# A one-word name goes to the fullest person it fits only when that one clearly leads:
+# better corroborated (shared co-occurring actors, a similar role, a shared country) than
+# every rival, or as well corroborated and seen in this many times as many articles.
+DOMINANCE = 3
+DOMINANT_MIN_ARTICLES = 3
+
+
+def _gender_fits(name: nm.PersonName, members: Sequence[Node]) -> bool:
+    """``Mrs. Trump`` is no man and ``Mr. Trump`` no woman (an honorific says, else the
+    candidate's first name says, else anyone fits)."""
+    said = {nm.honorific_gender(h) for h in name.honorifics} - {None}
+    if len(said) != 1:
+        return True
+    theirs = {nm.honorific_gender(h) for n in members for f in n.forms
+              for h in nm.honorifics_of(f)} - {None}
+    if not theirs:
+        full = max((f for n in members for f in n.forms), key=lambda f: len(f.split()))
+        theirs = {names.guess_gender(nm.strip_titles(full))} - {None}
+    return not theirs or theirs == said
+
+
+def _dominant(cl: _Clusters, i: int, fits: list[int],
+              members_of: Callable[[int], list[Node]]) -> list[int]:
+    """The one candidate that clearly leads for node ``i``, else all of them (ambiguous)."""
+    mine = members_of(i)
+    ranked = sorted(
+        ((_evidence(mine, members_of(r))[0], len({n.slug for n in members_of(r)}), r)
+         for r in fits),
+        reverse=True,
+    )
+    (ev, support, best), (ev2, support2, _) = ranked[0], ranked[1]
+    if ev > ev2 and support >= support2:
+        return [best]
+    if ev == ev2 and support >= DOMINANT_MIN_ARTICLES and support >= DOMINANCE * support2:
+        return [best]
+    return fits
+
+
 def _cluster_persons(cl: _Clusters, idx: list[int], warn: Callable[..., None]) -> None:
     nodes = cl.nodes
     # Descriptions ("the Iranian minister") are not names: they never merge by name.
@@ -257,7 +303,10 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn: Callable[..., None]) -
     by_tokens: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
     for i in proper:  # the suffix is part of the name: Donald Trump is not Donald Trump Jr.
         by_tokens[(cl.person[i].tokens, cl.person[i].generation)].append(i)
-    reps = _merge_identical(cl, by_tokens.values())  # 2. identical names
+    # 2. identical names. Countries are soft evidence that never keeps apart one full
+    # name: an article calls Hugh Jackman Australian, another ties him to Hollywood. A lone
+    # given or family name ("Ali", "Khan") is too common to merge against them.
+    reps = _merge_identical(cl, by_tokens.values(), veto=lambda i: cl.person[i].single)
     multi = [i for i in reps if not cl.person[i].single]
     single = [i for i in reps if cl.person[i].single]
 
@@ -319,7 +368,9 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn: Callable[..., None]) -
             }
         )
         fits = [r for r in fits if cl.can_union(i, r)]
-        fits = [r for r in fits if not _evidence(members_of(i), members_of(r))[1]]
+        fits = [r for r in fits if _gender_fits(me, members_of(r))]
+        if len(fits) > 1:
+            fits = _dominant(cl, i, fits, members_of)
         if len(fits) > 1 and me.honorifics:
             # "Sheikh Mohammed": prefer the one written with the same honorific
             titled = [

@@ -80,6 +80,12 @@ def strip_titles(surface: str) -> str:
     return " ".join(parts)
 
 
+def honorific_gender(word: str) -> str | None:
+    """``m`` for Mr./Sheikh, ``f`` for Mrs./Sheikha, else None."""
+    low = fold(word).rstrip(".")
+    return "m" if low in names.MALE_HONORIFICS else "f" if low in names.FEMALE_HONORIFICS else None
+
+
 def honorifics_of(surface: str) -> frozenset[str]:
     found = set()
     for w in surface.split():
