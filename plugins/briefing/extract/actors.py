@@ -46,6 +46,23 @@ _SURNAME_HONORIFICS = frozenset("mr mrs ms dr".split())
 # ``Mr. President``: a form of address, not a surname
 _ADDRESS_TITLES = frozenset("president speaker chairman secretary ambassador minister".split())
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# A name ending in one of these heads names a place or an institution, not the person in it
+# (``Trump Tower``, ``Donald J. Trump Foundation``, ``Clinton Campaign``).
+PLACE_HEADS = frozenset(
+    """
+    tower towers building center centre hotel airport stadium arena bridge hall plaza
+    square street avenue park hospital station
+    """.split()
+)
+ORGANIZATION_HEADS = frozenset(
+    """
+    foundation campaign committee organization organisation institute university college
+    school company corporation corp inc group party association agency administration
+    council fund trust network league club union
+    """.split()
+)
+# Joins two names in one span: ``Laci and Conner``, ``Lopez & Carrasquillo``.
+_NAME_JOINS = frozenset({"and", "&", "or"})
 
 
 @dataclass
@@ -138,14 +155,123 @@ def _honorific_names(doc) -> list[_Name]:
                     ent_end += 1
                 k = max(k, ent_end)
             if k > j:
-                out.append(_Name(j, k, "person", doc[j:k].text, priority=2))
+                out.append(_Name(j, k, "person", " ".join(doc[j:k].text.split()), priority=2))
                 i = k
                 continue
         i += 1
     return out
 
 
-def _clean_entity(doc, ent) -> _Name | None:
+@dataclass
+class _Vocabulary:
+    """What one article says about its own words, for telling names from headline words.
+
+    ``common``: words the article writes in lower case somewhere (``dies``, ``memos``,
+    ``anything``), by form and lemma. ``name_parts``: words of person names it writes in
+    a sentence-case line, not first in the sentence: there they are names whatever they
+    also mean (``Felt`` in ``W. Mark Felt``). ``title_lines``: token ranges of lines in
+    Title Case or capitals (headlines), where the tagger stretches names over verbs."""
+
+    common: set[str]
+    name_parts: set[str]
+    title_lines: list[tuple[int, int]]
+
+    def headline(self, i: int) -> bool:
+        return any(s <= i < e for s, e in self.title_lines)
+
+    def is_common(self, tok) -> bool:
+        if (not tok.is_alpha or tok.lower_ in self.name_parts or names.is_particle(tok.text)
+                or tok.is_upper and len(tok) < 4):
+            return False
+        low = tok.lower_
+        # a headline's verb is tagged as a name, with a name's lemma: strip its ending
+        stems = {low, tok.lemma_.lower()}
+        for ending in ("s", "d", "es", "ed", "ing"):
+            if low.endswith(ending) and len(low) - len(ending) >= 3:
+                stems.add(low[: -len(ending)])
+        return len(low) > 1 and bool(stems & self.common)
+
+
+def _title_case(span) -> bool:
+    """A headline: short, with (nearly) every word of four letters or more capitalised. A
+    sentence full of names and titles still writes ``with`` and ``night`` in lower case."""
+    words = [t for t in span if t.is_alpha and len(t) > 3]
+    return (len(span) <= 25 and len(words) >= 2
+            and sum(t.text[:1].isupper() for t in words) >= 0.85 * len(words))
+
+
+_WORD_EDGES = frozenset(".,;:!?\"'“”‘’()")
+
+
+def _word_use(tok) -> bool:
+    """A lower-case word standing on its own, not a piece of a URL or a file name
+    (``…/fred-larue-dies.html`` writes names in lower case too)."""
+    doc = tok.doc
+    before = tok.i == 0 or bool(doc[tok.i - 1].whitespace_) or doc[tok.i - 1].text in "\"'“‘("
+    after = (not tok.whitespace_ and tok.i + 1 < len(doc)
+             and doc[tok.i + 1].text not in _WORD_EDGES)
+    return tok.is_lower and tok.is_alpha and before and not after
+
+
+def vocabulary(doc) -> _Vocabulary:
+    words = [t for t in doc if _word_use(t)]
+    common = {t.lower_ for t in words} | {t.lemma_.lower() for t in words}
+    title_lines = [(s.start, s.end) for s in doc.sents if _title_case(s)]
+    in_title = {i for s, e in title_lines for i in range(s, e)}
+    name_parts = {
+        t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and ent.start not in in_title
+        for t in ent if t.is_alpha and not t.is_sent_start
+    }
+    return _Vocabulary(common - name_parts, name_parts, title_lines)
+
+
+def _clean_entity(doc, ent, vocab: _Vocabulary | None = None) -> list[_Name]:
+    """The names in one NER entity: usually one, cleaned; none when it names nothing; two
+    when a headline or a list joined them (``Laci and Conner``)."""
+    name = _clean_entity_span(doc, ent)
+    if name is None:
+        return []
+    if name.kind != "person":
+        name.text = " ".join(name.text.split())  # a name never holds a line break
+        return [name]
+    vocab = vocab or vocabulary(doc)
+    out = []
+    for start, end in _person_parts(doc, name.start, name.end, vocab):
+        part = _Name(start, end, "person", " ".join(doc[start:end].text.split()))
+        head = doc[end - 1].lower_
+        if end - start > 1 and head in PLACE_HEADS:
+            part.kind = "place"
+        elif end - start > 1 and head in ORGANIZATION_HEADS:
+            part.kind = "organization"
+        out.append(part)
+    return out
+
+
+def _person_parts(doc, start: int, end: int, vocab: _Vocabulary) -> list[tuple[int, int]]:
+    """Cut a person span at joining words, and in a headline (or at a sentence's start) at
+    the article's common words: ``Fred LaRue Dies`` is Fred LaRue, ``Hillary Clinton Slams
+    Donald Trump`` two people, ``Anything Obama`` Obama."""
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    headline = vocab.headline(start)
+    parts: list[tuple[int, int]] = []
+    s = start
+    for i in range(start, end + 1):
+        cut = i == end or doc[i].lower_ in _NAME_JOINS or (
+            (headline or (i == start and doc[i].is_sent_start)) and vocab.is_common(doc[i])
+        )
+        if cut:
+            if i > s:
+                parts.append((s, i))
+            s = i + 1
+    # a lone remnant that is itself a common word, or a particle, names nobody
+    return [(a, b) for a, b in parts
+            if not (b - a == 1 and (vocab.is_common(doc[a]) or names.is_particle(doc[a].text)))]
+
+
+def _clean_entity_span(doc, ent) -> _Name | None:
     kind = _KINDS.get(ent.label_)
     if kind is None:
         return None
@@ -276,12 +402,29 @@ def _group(doc, cands: list[_Name]) -> list[_Entity]:
     # ``De Blasio``): a name that fits exactly one person in the article is that person.
     full_keys = [(names.name_key(max(e.forms, key=lambda f: len(names.name_key(f)))), e)
                  for e in entities]
+    def homes_of(text: str) -> list[_Entity]:
+        key = names.name_key(text)
+        return [e for full, e in full_keys if key == full or names.is_short_form(key, full)]
+
     others = []
     for c in cands:
         if c.kind == "person":
             continue
+        # ``Lopez and Carrasquillo`` tagged as one organisation: two people of the article
+        joins = [i for i in range(c.start, c.end) if doc[i].lower_ in _NAME_JOINS]
+        if joins and not c.abbreviation:
+            bounds = [c.start, *joins, c.end]
+            parts = [(a + (a != c.start), b) for a, b in zip(bounds, bounds[1:], strict=False)]
+            parts = [(a, b) for a, b in parts if b > a]
+            found = [homes_of(doc[a:b].text) for a, b in parts]
+            if len(parts) > 1 and all(len(h) == 1 for h in found):
+                for (a, b), (home,) in zip(parts, found, strict=True):
+                    home.spans.append((a, b, doc[a:b].text))
+                    if doc[a:b].text not in home.forms:
+                        home.forms.append(doc[a:b].text)
+                continue
         key = names.name_key(c.text)
-        homes = [e for full, e in full_keys if key == full or names.is_short_form(key, full)]
+        homes = homes_of(c.text)
         if (len(homes) == 1 and not c.abbreviation and c.country is None
                 and not (c.kind == "place" and roles.country_of(c.text))):  # Jordan stays
             homes[0].spans.append((c.start, c.end, c.text))
@@ -582,8 +725,8 @@ def _finalise(doc, entities: list[_Entity]) -> list[Actor]:
 
 def _analyse(doc) -> tuple[list[Actor], dict[str, dict], set[int]]:
     places = _places(doc)
-    cands = [_clean_entity(doc, e) for e in doc.ents]
-    cands = [c for c in cands if c is not None]
+    vocab = vocabulary(doc)
+    cands = [c for e in doc.ents for c in _clean_entity(doc, e, vocab)]
     cands = _select(cands + _honorific_names(doc) + _institutions(doc, places))
     entities = _group(doc, cands)
     _rescan(doc, entities)
