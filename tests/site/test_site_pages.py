@@ -568,3 +568,18 @@ def test_a_linking_failure_is_an_error_not_a_traceback(tmp_path, monkeypatch, ca
     assert result.actors == {}
     assert any("clustering exploded" in r.getMessage() and r.levelno == logging.ERROR
                for r in caplog.records)
+
+
+def test_a_speaker_identified_through_the_event_is_shown_as_such(seed_site):
+    art = next(v for k, v in _by_source(seed_site).items() if k.startswith("000"))
+    page = _page(seed_site, art["url"])
+    notes = page.select(".key-quotes .identified-via-event")
+    assert notes, "no quote marked as identified through the event"
+    for note in notes:
+        assert "identified from the other reports of this event" in note.get_text()
+        assert "Iranian minister" in note.get_text() or "Qatari emir" in note.get_text()
+        link = note.find_previous_sibling("a", class_="actor-link")
+        assert link is not None and link["href"].startswith("/actors/")
+    hossein = _page(seed_site, "actors/hossein-amir-abdollahian/")
+    assert [a for a in hossein.select(".actor-quotes a.quote-link")
+            if art["url"].strip("/") in a["href"]], "his quotes in 000 are not on his page"

@@ -69,6 +69,7 @@ def test_dates_are_the_articles_own(seed_site, seed):
             inferred = t.find_parent(class_="inferred")
             assert inferred is not None and "inferred" in inferred.get_text(), meta
     else:
+        assert meta.find("time") is not None, f"{seed.name}: no date shown, want {date}"
         assert meta.find("time")["datetime"] == date
         assert "Undated" not in meta.get_text()
 

@@ -74,6 +74,9 @@ class SiteData:
     events: dict[str, Event] = field(default_factory=dict)
     article_event: dict[str, str] = field(default_factory=dict)
     inferred_dates: dict[str, str] = field(default_factory=dict)
+    # (slug, quote index) -> site actor: an unnamed speaker ("the Iranian minister") whom
+    # the other reports of the same event name (exactly one fitting person)
+    event_speakers: dict[tuple[str, int], str] = field(default_factory=dict)
     related: dict[str, list[str]] = field(default_factory=dict)
     co_actors: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
@@ -82,10 +85,13 @@ class SiteData:
 def site_quotes(site: SiteData, article: ArticleInput) -> list[Quote]:
     """The article's quotes with ``speaker.actor`` rewritten to site ids (copies)."""
     out = []
-    for q in article.extraction.quotes:
+    for i, q in enumerate(article.extraction.quotes):
         q2 = copy.deepcopy(q)
         if q2.speaker is not None and q2.speaker.actor is not None:
             q2.speaker.actor = site.actor_map.get((article.slug, q2.speaker.actor))
+        via = site.event_speakers.get((article.slug, i))
+        if q2.speaker is not None and via is not None:
+            q2.speaker.actor, q2.speaker.name = via, site.actors[via].name
         out.append(q2)
     return out
 
@@ -289,6 +295,7 @@ def link(
                 site.actors[sid].quotes.append((art.slug, i))
 
     _link_events(site, articles, event_window_days)
+    _event_speakers(site, articles)
     site.related = _related(site, articles, related_count)
     site.co_actors = _co_actors(site, articles)
     return site
@@ -338,6 +345,17 @@ def _facts(site: SiteData, art: ArticleInput) -> events_mod.ArticleFacts:
 
 def _link_events(site: SiteData, articles: Sequence[ArticleInput], window: int) -> None:
     facts = [_facts(site, a) for a in articles]
+    profiles = _profiles(site, articles)
+    names = {sid: a.name for sid, a in site.actors.items()}
+    titles = {a.slug: a.extraction.title for a in articles}
+    site.events, site.article_event, site.inferred_dates = events_mod.find_events(
+        facts, profiles, names, titles, window
+    )
+
+
+def _profiles(site: SiteData, articles: Sequence[ArticleInput]
+              ) -> dict[tuple[str, str], events_mod.Profile]:
+    """(slug, site actor) -> the roles and countries that article gives the actor."""
     roles: dict[tuple[str, str], list[str]] = defaultdict(list)
     countries: dict[tuple[str, str], list[str]] = defaultdict(list)
     for art in articles:
@@ -345,12 +363,33 @@ def _link_events(site: SiteData, articles: Sequence[ArticleInput], window: int) 
             key = (art.slug, site.actor_map[(art.slug, a.id)])
             roles[key].extend(a.roles)
             countries[key].extend(a.countries)
-    profiles = {k: events_mod.make_profile(roles[k], countries[k]) for k in roles}
-    names = {sid: a.name for sid, a in site.actors.items()}
-    titles = {a.slug: a.extraction.title for a in articles}
-    site.events, site.article_event, site.inferred_dates = events_mod.find_events(
-        facts, profiles, names, titles, window
-    )
+    return {k: events_mod.make_profile(roles[k], countries[k]) for k in roles}
+
+
+def _event_speakers(site: SiteData, articles: Sequence[ArticleInput]) -> None:
+    """An article that never names its speaker ("The Iranian minister said ...") gets the
+    person when the same event's other reports name exactly one person that description
+    fits (role and country): a reader of the story knows who that is. The page says it
+    was identified that way."""
+    by_slug = {a.slug: a for a in articles}
+    profiles = _profiles(site, articles)
+    for slug, event_id in sorted(site.article_event.items()):
+        others = [s for s in site.events[event_id].articles if s != slug and s in by_slug]
+        named = sorted({sid for (s, sid) in profiles if s in others
+                        and site.actors[sid].kind == "person"
+                        and nm.is_proper(site.actors[sid].name)})
+        for i, q in enumerate(by_slug[slug].extraction.quotes):
+            sp = q.speaker
+            if sp is None or sp.actor is not None or not sp.name:
+                continue
+            fits = [sid for sid in named if events_mod.descriptor_fits(
+                sp.name, [profiles[(s, sid)] for s in others if (s, sid) in profiles])]
+            if len(fits) == 1:
+                site.event_speakers[(slug, i)] = fits[0]
+                actor = site.actors[fits[0]]
+                actor.quotes.append((slug, i))
+                if slug not in actor.articles:
+                    actor.articles = sorted([*actor.articles, slug])
 
 
 def _article_keys(site: SiteData, art: ArticleInput) -> dict[str, float]:

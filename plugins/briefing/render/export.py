@@ -23,9 +23,11 @@ def _iso(article) -> str | None:
 
 
 def article_record(article) -> dict[str, Any]:
+    via = {q["index"] for q in getattr(article, "briefing_quotes", []) if q.get("via_event")}
     quotes = []
-    for q in getattr(article, "briefing_site_quotes", []):
-        quotes.append(q.to_json())
+    for i, q in enumerate(getattr(article, "briefing_site_quotes", [])):
+        # the speaker the article leaves unnamed, identified through the event's reports
+        quotes.append({**q.to_json(), "identified_through_event": i in via})
     event = getattr(article, "briefing_event", None)
     return {
         "source": article.relative_source_path.replace("\\", "/"),

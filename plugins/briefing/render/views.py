@@ -140,12 +140,17 @@ def _sort_date(article) -> str:
     return iso_date(article) or getattr(article, "date_inferred", None) or ""
 
 
-def _quote_dicts(quotes, actors: dict) -> list[dict]:
+def _quote_dicts(quotes, actors: dict, described: dict[int, str] | None = None) -> list[dict]:
+    """``described``: quote index -> how the article itself names a speaker that was
+    identified through the event's other reports (``Iranian minister``)."""
+    described = described or {}
     out = []
     for i, q in enumerate(quotes):
         sp = q.speaker
         actor_id = sp.actor if sp is not None else None
         out.append({
+            "via_event": i in described,
+            "described_as": described.get(i),
             "index": i,
             "anchor": highlight.anchor(i),
             "text": q.text,
@@ -188,6 +193,14 @@ def _whos_who(slug: str, extraction: Extraction, data) -> list[tuple[Any, list[s
                 roles.append(role)
         start = min((m.start for m in local.mentions), default=0)
         first[site_id] = min(first.get(site_id, start), start)
+    # Speakers the article leaves unnamed but the event's other reports identify: they are
+    # who's who here too, placed where the article first quotes them.
+    for (s, i), site_id in sorted(data.event_speakers.items()):
+        sp = extraction.quotes[i].speaker if s == slug else None
+        if sp is not None and site_id in data.actors:
+            seen.setdefault(site_id, [])
+            start = sp.start if sp.start is not None else extraction.quotes[i].start
+            first[site_id] = min(first.get(site_id, start), start)
     ordered = sorted(
         seen, key=lambda a: (KIND_ORDER.get(data.actors[a].kind, 9), first[a], a)
     )
@@ -216,7 +229,11 @@ def _attach(article, extraction: Extraction | None, data, by_slug: dict, setting
         quotes = site_quotes(data, ArticleInput(
             slug, article.relative_source_path, iso_date(article), extraction))
         article.briefing_site_quotes = quotes
-        article.briefing_quotes = _quote_dicts(quotes, data.actors)
+        described = {
+            i: extraction.quotes[i].speaker.name
+            for (s, i) in data.event_speakers if s == slug and extraction.quotes[i].speaker
+        }
+        article.briefing_quotes = _quote_dicts(quotes, data.actors, described)
         article.briefing_key_quotes = _key_quotes(article.briefing_quotes)
         article.briefing_whos_who = _whos_who(slug, extraction, data)
         article.briefing_mentions = _mentions(slug, extraction, data)
