@@ -465,6 +465,43 @@ def evaluate(
     }
 
 
+def errors(corpus: Path, site: Path, kind: str = "person", topics: Collection[str] | None = None,
+           limit: int = 20) -> dict[str, list[Any]]:
+    """Samples of what went wrong over named ``kind`` mentions, to read while writing rules
+    (on part of the corpus): gold entities split over actors, actors holding several gold
+    entities, and gold mentions no actor mention overlaps."""
+    docs = load_gold(corpus, topics)
+    texts = read_texts(corpus, docs)
+    preds = load_predictions(site / ARTICLES_JSON)
+    actors_of: dict[str, Counter[str]] = defaultdict(Counter)
+    entities_of: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    missed: list[dict[str, str]] = []
+    for d in docs:
+        to_export = export_offset(texts[d.file])
+        spans = preds.mentions.get(d.file, [])
+        mentions = [m for m in d.mentions if m.kind == kind and m.named]
+        gold_spans = [(to_export(m.start), to_export(m.end)) for m in mentions]
+        for m, hit in zip(mentions, align(gold_spans, [s[:2] for s in spans]), strict=True):
+            if hit is None:
+                line = texts[d.file][max(0, m.start - 60):m.end + 60].replace("\n", " ")
+                missed.append({"file": d.file, "text": m.text, "context": line})
+                continue
+            actor = spans[hit][2]
+            actors_of[m.entity][f"{actor} ({m.text})"] += 1
+            entities_of[actor][m.entity][m.text] += 1
+    split = [
+        {"entity": e, "actors": dict(c)} for e, c in sorted(actors_of.items())
+        if len({k.split(" (")[0] for k in c}) > 1
+    ]
+    merged = [
+        {"actor": a, "entities": {e: dict(t) for e, t in es.items()}}
+        for a, es in sorted(entities_of.items())
+        if len([e for e in es if not _unchained(e)]) > 1
+    ]
+    return {"split": split[:limit], "merged": merged[:limit], "missed": missed[:limit],
+            "counts": {"split": len(split), "merged": len(merged), "missed": len(missed)}}
+
+
 # ---------------------------------------------------------------------------- command line
 
 
@@ -556,6 +593,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="extraction cache to build with (default: a fresh one, cold); "
                         "a kept one makes reruns after a linking change quick")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--errors", type=int, default=0, metavar="N",
+                        help="with --site: print N sample person-linking errors (splits, "
+                        "merges, missed mentions) instead of the figures")
     parser.add_argument("--record", type=Path, default=None,
                         help="write the figures to this JSON file's 'linking' section "
                         "(docs/figures.json: the README and quality floors use them)")
@@ -570,6 +610,10 @@ def main(argv: list[str] | None = None) -> int:
             topics = set(every[: args.limit_topics])
         elif not (corpus / "gold.jsonl").is_file():
             load_gold(corpus)  # raises the clear "not found" error before any build
+        if args.site is not None and args.errors:
+            print(json.dumps(errors(corpus, args.site.resolve(), topics=topics,
+                                    limit=args.errors), indent=1, ensure_ascii=False))
+            return 0
         if args.site is not None:
             figures = evaluate(corpus, args.site.resolve(), topics)
         else:
