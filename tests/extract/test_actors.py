@@ -509,3 +509,26 @@ def test_a_name_that_is_also_a_word_stays_a_name(nlp):
     found = _people(nlp, "W. Mark Felt Dies at 95\n\nThe former FBI official W. Mark Felt, "
                          "who felt he had to speak, died Thursday. Felt was 95.")
     assert found.get("W. Mark Felt") == "person", found
+
+
+def test_a_shared_surname_follows_the_honorific_or_stays_unresolved(nlp):
+    from briefing.extract import extract_text
+
+    x = extract_text("Donald Trump and Melania Trump arrived. Mrs. Trump waved, and Mr. Trump "
+                     "spoke. Trump later left.", nlp=nlp)
+    mentions = {a.name: [m.text for m in a.mentions] for a in x.actors}
+    assert mentions == {"Donald Trump": ["Donald Trump", "Trump"],
+                        "Melania Trump": ["Melania Trump", "Trump"]}, mentions
+    donald = next(a for a in x.actors if a.name == "Donald Trump")
+    melania = next(a for a in x.actors if a.name == "Melania Trump")
+    assert donald.mentions[1].start > melania.mentions[1].start  # Mrs. first, then Mr.
+
+
+def test_the_father_is_no_short_form_of_the_son(nlp):
+    from briefing.extract import extract_text
+
+    x = extract_text("Donald Trump Jr. met Donald Trump on Monday. Trump Jr. said hello.",
+                     nlp=nlp)
+    forms = {a.name: sorted(set(a.aliases)) for a in x.actors if a.kind == "person"}
+    assert forms["Donald Trump Jr."] == ["Donald Trump Jr.", "Trump Jr."], forms
+    assert forms["Donald Trump"] == ["Donald Trump"], forms

@@ -370,6 +370,25 @@ def _org_or_place_key(name: _Name) -> str:
     return text.lower()
 
 
+def _by_honorific(doc, c: _Name, entities: list[_Entity]) -> _Entity | None:
+    """``Mrs. Trump`` where the article names Donald and Melania Trump: the one person the
+    surname fits whose first name has the honorific's gender; else nobody."""
+    i = c.start - 1
+    while i >= 0 and doc[i].text == ".":
+        i -= 1
+    gender = names.honorific_gender(doc[i].text) if i >= 0 else None
+    if gender is None:
+        return None
+    key = names.name_key(c.text)
+    fits = []
+    for ent in entities:
+        full = max(ent.forms, key=lambda f: len(names.name_key(f)))
+        if names.is_short_form(key, names.name_key(full)):
+            fits.append((ent, names.guess_gender(full)))
+    same = [ent for ent, g in fits if g == gender]
+    return same[0] if len(same) == 1 and all(g is not None for _, g in fits) else None
+
+
 def _group(doc, cands: list[_Name]) -> list[_Entity]:
     """Group names into entities: people by name parts, organisations and places by text."""
     # A name tagged differently in different places takes its majority kind.
@@ -395,6 +414,8 @@ def _group(doc, cands: list[_Name]) -> list[_Entity]:
             form_of[form] = ent
     for c in people:
         ent = form_of.get(c.text)
+        if ent is None and c.text in ambiguous:
+            ent = _by_honorific(doc, c, entities)
         if ent is not None:
             ent.spans.append((c.start, c.end, c.text))
 

@@ -23,10 +23,22 @@ HONORIFICS = frozenset(
 COURTESY_WORDS = frozenset("his her their royal he h.e hrh".split())
 MALE_HONORIFICS = frozenset("sheikh shaikh sheik mr sir lord".split())
 FEMALE_HONORIFICS = frozenset("sheikha shaikha mrs ms miss dame lady".split())
+# Generational suffixes, folded to one spelling each: "Jr." and "Junior" are one, and a
+# different or missing one is another person (Donald Trump / Donald Trump Jr.).
+GENERATION = {
+    "jr": "jr", "jnr": "jr", "junior": "jr", "sr": "sr", "snr": "sr", "senior": "sr",
+    "ii": "ii", "2nd": "ii", "iii": "iii", "3rd": "iii", "iv": "iv", "4th": "iv",
+}
 # Words inside a name that join its parts (``bin Hamad Al Thani``, ``van der Leyen``).
 PARTICLES = frozenset(
     "bin bint ibn ben al el ul abu abd de da di del der van von la le du dos das".split()
 )
+
+
+def honorific_gender(word: str) -> str | None:
+    """``m`` for Mr./Sheikh, ``f`` for Mrs./Sheikha, else None."""
+    low = word.lower().rstrip(".")
+    return "m" if low in MALE_HONORIFICS else "f" if low in FEMALE_HONORIFICS else None
 
 
 def is_honorific(word: str) -> bool:
@@ -62,6 +74,10 @@ def is_short_form(short: Sequence[str], full: Sequence[str]) -> bool:
     if not short or len(short) >= len(full):
         return False
     if all(p in PARTICLES for p in short):
+        return False
+    # "Donald Trump" is no short form of "Donald Trump Jr."; "Trump Jr." is
+    suffix = GENERATION.get(full[-1].rstrip("."))
+    if suffix and GENERATION.get(short[-1].rstrip(".")) != suffix:
         return False
     return _contains(full, short)
 

@@ -268,10 +268,10 @@ DOMINANT_MIN_ARTICLES = 3
 def _gender_fits(name: nm.PersonName, members: Sequence[Node]) -> bool:
     """``Mrs. Trump`` is no man and ``Mr. Trump`` no woman (an honorific says, else the
     candidate's first name says, else anyone fits)."""
-    said = {nm.honorific_gender(h) for h in name.honorifics} - {None}
+    said = {names.honorific_gender(h) for h in name.honorifics} - {None}
     if len(said) != 1:
         return True
-    theirs = {nm.honorific_gender(h) for n in members for f in n.forms
+    theirs = {names.honorific_gender(h) for n in members for f in n.forms
               for h in nm.honorifics_of(f)} - {None}
     if not theirs:
         full = max((f for n in members for f in n.forms), key=lambda f: len(f.split()))

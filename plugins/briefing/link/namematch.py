@@ -47,12 +47,7 @@ _SPLIT = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014.,;:()\[\]\"/]+")
 _VOWELS = frozenset("aeiouy")
 
 EXACT, FUZZY = 2, 1
-# Generational suffixes, folded to one spelling each: "Jr." and "Junior" are one, and a
-# different or missing one is another person (Donald Trump / Donald Trump Jr.).
-_GENERATION = {
-    "jr": "jr", "jnr": "jr", "junior": "jr", "sr": "sr", "snr": "sr", "senior": "sr",
-    "ii": "ii", "2nd": "ii", "iii": "iii", "3rd": "iii", "iv": "iv", "4th": "iv",
-}
+_GENERATION = names.GENERATION
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -78,12 +73,6 @@ def strip_titles(surface: str) -> str:
         else:
             break
     return " ".join(parts)
-
-
-def honorific_gender(word: str) -> str | None:
-    """``m`` for Mr./Sheikh, ``f`` for Mrs./Sheikha, else None."""
-    low = fold(word).rstrip(".")
-    return "m" if low in names.MALE_HONORIFICS else "f" if low in names.FEMALE_HONORIFICS else None
 
 
 def honorifics_of(surface: str) -> frozenset[str]:
