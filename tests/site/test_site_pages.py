@@ -583,3 +583,31 @@ def test_a_speaker_identified_through_the_event_is_shown_as_such(seed_site):
     hossein = _page(seed_site, "actors/hossein-amir-abdollahian/")
     assert [a for a in hossein.select(".actor-quotes a.quote-link")
             if art["url"].strip("/") in a["href"]], "his quotes in 000 are not on his page"
+
+
+def test_names_in_the_full_text_link_to_their_actor_pages(seed_site):
+    art = next(v for k, v in _by_source(seed_site).items() if k.startswith("004"))
+    body = _page(seed_site, art["url"]).select_one(".full-text .body")
+    links = body.select("a.name-link")
+    shown = {(a.get_text(), a["href"]) for a in links}
+    # written out by hand: 004 names him in full and by his family name
+    assert ("Ali Bagheri Kani", "/actors/ali-bagheri-kani/") in shown
+    assert ("Bagheri Kani", "/actors/ali-bagheri-kani/") in shown
+    for a in links:
+        assert (seed_site / a["href"].lstrip("/") / "index.html").is_file(), a["href"]
+    assert not [a for a in links if a.get_text().lower() in ("he", "she", "they", "his")]
+
+
+def test_a_name_crossing_a_quote_edge_is_not_linked_and_the_quote_stays_whole():
+    text = "Ana Reyes said “Reyes will win” today."
+    quotes = [Quote("Reyes will win", 16, 30, "direct")]
+    links = [(0, 9, "/actors/ana-reyes/"), (16, 21, "/actors/ana-reyes/"),
+             (12, 18, "/actors/x/")]  # the last crosses the quote's start
+    html = render.body_html(text, [(0, len(text))], quotes, links)
+    from bs4 import BeautifulSoup
+
+    doc = BeautifulSoup(html, "html.parser")
+    assert [a.get_text() for a in doc.select("a.name-link")] == ["Ana Reyes", "Reyes"]
+    assert doc.select_one("mark#q-1").get_text() == "Reyes will win"
+    assert doc.select_one("mark#q-1 a.name-link").get_text() == "Reyes"
+    assert doc.get_text() == text

@@ -1,9 +1,12 @@
-"""The article's full text as HTML: escaped paragraphs with every quote highlighted.
+"""The article's full text as HTML: escaped paragraphs with every quote highlighted and
+every name linked to its actor's page.
 
 Each quote becomes ``<mark class="quote-hl" id="q-N">`` (N counts the article's quotes from
 1, in the extraction's order), so briefing and actor pages can link to the exact words. A
 quote that runs over several paragraphs gets one mark per paragraph; only the first carries
-the id. Quotes that overlap nest; one that crosses another's end is split at that end.
+the id. Quotes that overlap nest; one that crosses another's end is split at that end. A
+name is ``<a class="name-link" href="…/actors/ID/">`` inside whatever quote holds it; a
+name that crosses a quote's edge (an extraction slip) is left unlinked.
 """
 
 from __future__ import annotations
@@ -19,12 +22,35 @@ def anchor(index: int) -> str:
     return f"q-{index + 1}"
 
 
-def _render(text: str, start: int, end: int, segs: list[tuple[int, int, int]],
-            ids: set[int]) -> str:
-    """HTML for text[start:end] with segs = (s, e, quote index) inside it, properly nested."""
+Seg = tuple[int, int, "int | str"]  # (start, end, quote index or a name link's href)
+
+
+def _sort_key(seg: Seg) -> tuple:
+    # quotes before names at one start, so a name at a quote's first word nests inside it
+    return (seg[0], -seg[1], isinstance(seg[2], str), str(seg[2]))
+
+
+def _clean_links(segs: list[Seg]) -> list[Seg]:
+    """Drop name links that overlap a quote without being inside it, or another link."""
+    quotes = [g for g in segs if not isinstance(g[2], str)]
+    out = [g for g in segs if not isinstance(g[2], str)]
+    taken: list[tuple[int, int]] = []
+    for s, e, href in sorted(g for g in segs if isinstance(g[2], str)):
+        crosses = any(qs < e and s < qe and not (qs <= s and e <= qe) and not (s <= qs and qe <= e)
+                      for qs, qe, _ in quotes)
+        holds_quote = any(s <= qs and qe <= e for qs, qe, _ in quotes)
+        if crosses or holds_quote or any(ts < e and s < te for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append((s, e, href))
+    return out
+
+
+def _render(text: str, start: int, end: int, segs: list[Seg], ids: set[int]) -> str:
+    """HTML for text[start:end] with segs (quotes and name links) inside it, nested."""
     out: list[str] = []
     pos = start
-    queue = sorted(segs, key=lambda t: (t[0], -t[1], t[2]))
+    queue = sorted(segs, key=_sort_key)
     while queue:
         s, e, qi = queue.pop(0)
         s = max(s, pos)
@@ -40,7 +66,13 @@ def _render(text: str, start: int, end: int, segs: list[tuple[int, int, int]],
             else:  # crosses this mark's end: the part inside nests, the rest comes after
                 inner.append((seg[0], e, seg[2]))
                 rest.append((e, seg[1], seg[2]))
-        queue = sorted(rest, key=lambda t: (t[0], -t[1], t[2]))
+        queue = sorted(rest, key=_sort_key)
+        if isinstance(qi, str):  # a name: a link around its (escaped) words
+            out.append(f'<a class="name-link" href="{html.escape(qi)}">')
+            out.append(_render(text, s, e, inner, ids))
+            out.append("</a>")
+            pos = e
+            continue
         attr = ""
         if qi not in ids:
             ids.add(qi)
@@ -53,17 +85,20 @@ def _render(text: str, start: int, end: int, segs: list[tuple[int, int, int]],
     return "".join(out)
 
 
-def body_html(text: str, paragraphs: Sequence[tuple[int, int]], quotes: Sequence[Quote]) -> str:
-    """``<p id="pI">`` per paragraph (as the readers write them), quotes marked inside."""
+def body_html(text: str, paragraphs: Sequence[tuple[int, int]], quotes: Sequence[Quote],
+              links: Sequence[tuple[int, int, str]] = ()) -> str:
+    """``<p id="pI">`` per paragraph (as the readers write them), quotes marked inside and
+    ``links`` (start, end, href: the names) linked."""
     ids: set[int] = set()
     parts = []
     for i, (ps, pe) in enumerate(paragraphs, 1):
-        segs = [
+        segs: list[Seg] = [
             (max(q.start, ps), min(q.end, pe), qi)
             for qi, q in enumerate(quotes)
             if q.start < pe and q.end > ps and q.end > q.start
         ]
-        parts.append(f'<p id="p{i}">{_render(text, ps, pe, segs, ids)}</p>')
+        segs += [(s, e, href) for s, e, href in links if ps <= s and e <= pe and s < e]
+        parts.append(f'<p id="p{i}">{_render(text, ps, pe, _clean_links(segs), ids)}</p>')
     html_out = "\n".join(parts)
     # Every quote gets an anchor, even one that falls between paragraphs (an extraction
     # bug, but a link to it must still land somewhere).
@@ -83,7 +118,8 @@ def lead(text: str, paragraphs: Sequence[tuple[int, int]]) -> str:
     return text[s:e]
 
 
-def mark_html(fragment: str, text: str, quotes: Sequence[Quote]) -> str | None:
+def mark_html(fragment: str, text: str, quotes: Sequence[Quote],
+              links: Sequence[tuple[int, int, str]] = ()) -> str | None:
     """Highlight quotes inside already-rendered HTML (Markdown keeps its links and emphasis).
 
     ``text`` is the plain text the quotes' offsets index, made from this HTML (the readers
@@ -110,15 +146,23 @@ def mark_html(fragment: str, text: str, quotes: Sequence[Quote]) -> str | None:
         return None
     ids: set[int] = set()
     for node, pairs in zip(nodes, maps, strict=True):
-        segs = []
+        segs: list[Seg] = []
         for qi, q in enumerate(quotes):
             inside = [j for j, off in pairs if q.start <= off < q.end]
             if inside:
                 segs.append((inside[0], inside[-1] + 1, qi))
+        offsets = {off for _, off in pairs}
+        if node.parent.name != "a":  # a name already inside the author's link stays as is
+            for s, e, href in links:
+                inside = [j for j, off in pairs if s <= off < e]
+                wanted_here = {off for off in range(s, e) if not text[off].isspace()}
+                if inside and wanted_here <= offsets:  # the whole name is in this node
+                    segs.append((inside[0], inside[-1] + 1, href))
         if not segs:
             continue
         value = str(node)
-        piece = BeautifulSoup(_render(value, 0, len(value), segs, ids), "html.parser")
+        piece = BeautifulSoup(_render(value, 0, len(value), _clean_links(segs), ids),
+                              "html.parser")
         for child in list(piece.contents):
             node.insert_before(child)
         node.extract()

@@ -15,6 +15,7 @@ from typing import Any
 from slugify import slugify
 
 from ..link import ArticleInput, site_quotes
+from ..link import namematch as nm
 from ..records import Extraction
 from ..textformat import parse_text
 from . import highlight, jsonld
@@ -219,6 +220,20 @@ def _mentions(slug: str, extraction: Extraction, data) -> list[dict]:
     return sorted(out, key=lambda m: (m["start"], m["end"], m["actor"]))
 
 
+def _name_links(mentions: list[dict], text: str, data, siteurl: str
+                ) -> list[tuple[int, int, str]]:
+    """(start, end, actor page) for the mentions that are names, not pronouns or role
+    nouns: the mention shares a word with one of the actor's names."""
+    out = []
+    for m in mentions:
+        actor = data.actors[m["actor"]]
+        own = {w for form in [actor.name, *actor.aliases]
+               for w in nm.words(nm.fold(form)) if len(w) > 1}
+        if own & set(nm.words(nm.fold(text[m["start"]:m["end"]]))):
+            out.append((m["start"], m["end"], f"{siteurl}/actors/{actor.id}/"))
+    return out
+
+
 def _attach(article, extraction: Extraction | None, data, by_slug: dict, settings: dict):
     text = article.briefing_text
     paragraphs = parse_text(text).paragraphs
@@ -253,11 +268,13 @@ def _attach(article, extraction: Extraction | None, data, by_slug: dict, setting
         article.briefing_mentions = []
         article.briefing_topics = []
     article.briefing_lead = highlight.lead(text, paragraphs)
+    links = _name_links(getattr(article, "briefing_mentions", []), text, data,
+                        settings.get("SITEURL", ""))
     body = None
     if not article.source_path.lower().endswith((".txt", ".html", ".htm")):
         # Markdown: keep its formatting, marking quotes inside the rendered HTML.
-        body = highlight.mark_html(article.content, text, quotes)
-    article.briefing_body_html = body or highlight.body_html(text, paragraphs, quotes)
+        body = highlight.mark_html(article.content, text, quotes, links)
+    article.briefing_body_html = body or highlight.body_html(text, paragraphs, quotes, links)
     article.briefing_related = [by_slug[s] for s in data.related.get(slug, []) if s in by_slug]
     event_id = data.article_event.get(slug)
     article.briefing_event = data.events.get(event_id) if event_id else None
