@@ -61,6 +61,8 @@ ENTITY_WEIGHT = 0.5
 # An article's neighbourhood: its most similar articles, itself included. Reports of one
 # happening share neighbours; two similar happenings share words but fewer neighbours.
 NEIGHBOURS = 8
+# Weaker likenesses are no neighbours: on a small site everything is in every
+# neighbourhood, and two quakes' shared words must not make them one.
 NEIGHBOUR_FLOOR = 0.15
 # Average shared-neighbour distance at or above which two groups stay apart.
 TEXT_DISTANCE = 0.75
