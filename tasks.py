@@ -130,16 +130,20 @@ def eval(c, corpus=None, limit=None, args="", record=False):  # noqa: A001 - the
 @task(help={
     "corpus": "ECB+ folder (default: ../shared/corpus/ecbplus)",
     "limit_topics": "build and score only the first N topics (quick runs)",
+    "topics": "all, odd (where rules are tuned) or even (held out)",
     "cache_path": "extraction cache to reuse between runs (default: a fresh, cold one)",
     "record": "write the figures to docs/figures.json (the README and quality floors use them)",
     "args": "extra arguments for python -m briefing.tools.eval_linking",
 })
-def eval_linking(c, corpus=None, limit_topics=None, cache_path=None, record=False, args=""):
+def eval_linking(c, corpus=None, limit_topics=None, topics="all", cache_path=None,
+                 record=False, args=""):
     """Score actor linking and event grouping on ECB+ beside baselines, in one run."""
     corpus = corpus or os.environ.get("BRIEFING_ECBPLUS") or DEFAULT_ECBPLUS
     cmd = f"{PY} -m briefing.tools.eval_linking --corpus {shlex.quote(str(corpus))}"
     if limit_topics:
         cmd += f" --limit-topics {int(limit_topics)}"
+    if topics != "all":
+        cmd += f" --topics {shlex.quote(topics)}"
     if cache_path:
         cmd += f" --cache-path {shlex.quote(str(cache_path))}"
     if record:

@@ -21,6 +21,7 @@ from .records import Extraction
 from .render import feeds
 from .render.views import HOME_LATEST, BriefingSite, build_views, iso_date
 from .settings import get as setting
+from .textformat import parse_date_line
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,12 @@ def _extraction_text(article) -> str | None:
     text = getattr(article, "briefing_text", None)
     end = getattr(article, "briefing_extract_end", None)
     return text[:end] if text and end is not None else text
+
+
+def _event_text(article) -> str:
+    """What events compare: the text extraction read, without a ``.txt`` date line."""
+    text = _extraction_text(article) or ""
+    return text[parse_date_line(text)[1] :]
 
 
 def _extract(articles: list, settings: dict) -> dict[str, Extraction]:
@@ -117,7 +124,8 @@ def run(articles: list, settings: dict) -> BriefingSite:
     articles = [a for a in articles if getattr(a, "briefing_text", None)]
     extractions = _extract(articles, settings)
     inputs = [
-        link_mod.ArticleInput(a.slug, a.relative_source_path, iso_date(a), extractions[a.slug])
+        link_mod.ArticleInput(a.slug, a.relative_source_path, iso_date(a), extractions[a.slug],
+                              text=_event_text(a))
         for a in articles
         if a.slug in extractions
     ]

@@ -375,11 +375,14 @@ def seed_site(nlp):
     files = sorted(CONTENT.glob("*.txt"))
     assert len(files) == 5, f"the five seed articles belong in {CONTENT}: {files}"
     from briefing.extract import article as extract
+    from briefing.textformat import parse_date_line
 
     items = [(str(f), extract.read_text(str(f))) for f in files]
+    texts = dict(items)
+    # with the text, as the pipeline gives it, so events compare the leads too
     arts = [
         ArticleInput(slug=Path(e.path).stem[:3], source=Path(e.path).name, date=e.date,
-                     extraction=e)
+                     extraction=e, text=texts[e.path][parse_date_line(texts[e.path])[1]:])
         for e in extract.extract_many(items, nlp=nlp)
     ]
     return link(arts), arts

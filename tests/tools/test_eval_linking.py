@@ -322,3 +322,16 @@ def test_main_reports_a_failed_build(corpus, tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "build failed" in err and "no spaCy here" in err
     assert sys.executable in err
+
+
+def test_topic_parts_split_odd_from_even():
+    topics = {"1", "2", "10", "33", "x"}
+    assert el.topic_part(topics, "odd") == {"1", "33"}
+    assert el.topic_part(topics, "even") == {"2", "10"}
+    assert el.topic_part(topics, "all") == topics
+
+
+def test_main_scores_only_the_chosen_part(corpus, tmp_path, capsys):
+    site = _site(tmp_path, [{"source": "1_1ecb.txt", "event": None, "quotes": []}])
+    assert el.main(["--corpus", str(corpus), "--site", str(site), "--topics", "odd"]) == 0
+    assert "1 topics" in capsys.readouterr().out

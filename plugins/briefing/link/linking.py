@@ -52,6 +52,9 @@ class ArticleInput:
     source: str  # path relative to content/
     date: str | None
     extraction: Extraction
+    # The article's plain text without its date line; events compare the leads ("": the
+    # article is grouped by its actors alone).
+    text: str = ""
 
 
 @dataclass
@@ -340,7 +343,11 @@ def _facts(site: SiteData, art: ArticleInput) -> events_mod.ArticleFacts:
     desc = {k: v / total for k, v in descriptors.items() if total and v / total >= 0.1}
     context = {site.actor_map[(art.slug, a.id)] for a in ext.actors}
     context |= {"topic:" + nm.fold(t) for t in ext.topics}
-    return events_mod.ArticleFacts(art.slug, art.date, principals, desc, context)
+    entities: Counter[str] = Counter()
+    for a in ext.actors:
+        entities[site.actor_map[(art.slug, a.id)]] += max(1, len(a.mentions))
+    return events_mod.ArticleFacts(art.slug, art.date, principals, desc, context,
+                                   lead=events_mod.lead(art.text), entities=dict(entities))
 
 
 def _link_events(site: SiteData, articles: Sequence[ArticleInput], window: int) -> None:
