@@ -46,6 +46,60 @@ def parse_date_line(text: str) -> tuple[str | None, int, list[str]]:
     return None, m.end(), [f"malformed date line {value!r} (want YYYY-MM-DD); treated as undated"]
 
 
+_MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
+_TEXT_DATES = [
+    # March 01, 2008 / Fri., May. 3, 2013 / Thu Jun 13, 2013
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
+               re.IGNORECASE),
+    # 16 September 2013 / 10 Jun 2013
+    re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b",
+               re.IGNORECASE),
+    # 12/16/08, 12/16/2008 (the US order news pages use)
+    re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d\d)(?![\d/])"),
+    # 2013-08-04
+    re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])"),
+]
+# Where a page's date stands: a short line under the headline ("Posted on Thu Jun 13, 2013
+# 08:45 AM PDT"), or the opening words of the first long paragraph (a dateline). A date
+# further into the text is what the story is about, not when it was written.
+_DATE_LINE_CHARS = 120
+_DATELINE_CHARS = 60
+_DATE_PARAGRAPHS = 4
+
+
+def _date_of(m: re.Match) -> str | None:
+    month = m.group("month")
+    month_no = int(month) if month.isdigit() else _MONTHS.get(month[:3].lower())
+    year = int(m.group("year"))
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    try:
+        return dt.date(year, month_no or 0, int(m.group("day"))).isoformat()
+    except ValueError:
+        return None
+
+
+def date_in_text(text: str, paragraphs: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """(ISO date, start, end) of the date a news page writes under its headline or in its
+    dateline, when it has no date line; None when it writes none there. Never a guess: no
+    file or build time, no date from further into the story."""
+    for k, (ps, pe) in enumerate(paragraphs[:_DATE_PARAGRAPHS]):
+        short = pe - ps <= _DATE_LINE_CHARS
+        window = text[ps:pe] if short else text[ps:ps + _DATELINE_CHARS]
+        hits = [(m.start(), m) for pattern in _TEXT_DATES for m in pattern.finditer(window)]
+        for _, m in sorted(hits, key=lambda h: h[0]):
+            iso = _date_of(m)
+            # a dateline opens with the place in capitals ("WASHINGTON, March 3, 2008 —");
+            # "The attack on March 3, 2008" is the story's own date
+            if iso and (short or not re.search(r"\b[a-z]{2,}", window[:m.start()])):
+                return iso, ps + m.start(), ps + m.end()
+        if not short and k > 0:
+            break  # past the headline and the lead: the story itself
+    return None
+
+
 def split_paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each non-blank paragraph of ``text[start:]``, trimmed of whitespace."""
     spans: list[tuple[int, int]] = []

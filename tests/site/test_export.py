@@ -14,7 +14,8 @@ import pytest
 from support import REPO, build
 
 SEEDS = sorted((REPO / "content").glob("*.txt"))
-ARTICLE_KEYS = {"source", "slug", "url", "title", "date", "date_inferred", "event", "actors",
+ARTICLE_KEYS = {"source", "slug", "url", "title", "date", "date_from_text", "date_inferred",
+                "event", "actors",
                 "topics", "quotes", "mentions", "related"}
 QUOTE_KEYS = {"text", "start", "end", "kind", "cue", "speaker", "identified_through_event"}
 SPEAKER_KEYS = {"name", "start", "end", "actor"}

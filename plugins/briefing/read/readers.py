@@ -20,7 +20,7 @@ from pelican.utils import file_suffix, get_date
 from ..extract.titles import make_title
 from ..report import SKIP_MESSAGE, WARN_MESSAGE
 from ..settings import get as setting
-from ..textformat import ParsedText, parse_text, split_paragraphs
+from ..textformat import ParsedText, date_in_text, parse_text, split_paragraphs
 from .slugs import clean_slug
 from .textio import (
     BadArticleError,
@@ -152,12 +152,16 @@ class NewsTextReader(_BriefingReader):
         if not parsed.paragraphs:
             raise BadArticleError("no article text after the date line")
         date = dt.datetime.fromisoformat(parsed.date) if parsed.date else None
+        from_text = None if date else date_in_text(text, parsed.paragraphs)
+        if from_text:  # no date line, but the page writes its date under the headline
+            date = dt.datetime.fromisoformat(from_text[0])
         metadata = _dated(
             {
                 "title": _title(text, parsed),
                 "briefing_text": text,
                 "briefing_warnings": warnings + parsed.warnings,
                 "title_generated": True,
+                "briefing_date_from_text": bool(from_text),
             },
             date,
         )
@@ -167,6 +171,7 @@ class NewsTextReader(_BriefingReader):
 # Keys that would let a file's metadata override what the plugin computes or how it is
 # written (a "save_as: ../../x" must not write outside the site).
 _MD_IGNORED_KEYS = frozenset({"briefing_text", "briefing_warnings", "briefing_extract_end",
+                              "briefing_date_from_text",
                               "undated", "title_generated", "save_as", "url", "template"})
 _MD_META = re.compile(r"^(?P<key>[A-Za-z][\w -]*?)\s*:\s*(?P<value>.*)$")
 

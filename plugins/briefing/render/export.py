@@ -35,6 +35,8 @@ def article_record(article) -> dict[str, Any]:
         "url": article.url,
         "title": article.title,
         "date": _iso(article),
+        # the date stands in the text (under the headline, a dateline), not in a date line
+        "date_from_text": bool(getattr(article, "briefing_date_from_text", False)),
         "date_inferred": getattr(article, "date_inferred", None) if article.undated else None,
         "event": event.id if event is not None else None,
         "actors": sorted({a.id for a, _ in getattr(article, "briefing_whos_who", [])}),
