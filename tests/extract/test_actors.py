@@ -532,3 +532,11 @@ def test_the_father_is_no_short_form_of_the_son(nlp):
     forms = {a.name: sorted(set(a.aliases)) for a in x.actors if a.kind == "person"}
     assert forms["Donald Trump Jr."] == ["Donald Trump Jr.", "Trump Jr."], forms
     assert forms["Donald Trump"] == ["Donald Trump"], forms
+
+
+def test_the_address_line_of_a_saved_page_names_nobody(nlp):
+    found = _people(nlp, "http://www.example.com/news/peter-capaldi-takes-over-doctor-who-"
+                         "john-barrowman-congrats\n\nPeter Capaldi is the new Doctor, the BBC "
+                         "said on Sunday.")
+    assert "Peter Capaldi" in found
+    assert not [n for n in found if "Barrowman" in n or "http" in n.lower()], found

@@ -75,3 +75,31 @@ def test_father_and_son_stay_two_actors_across_articles():
     assert actor_named(site, "Trump Jr.").id == junior.id
     assert actor_named(site, "George W. Bush").id != actor_named(site, "George H. W. Bush").id
     assert actor_named(site, "James Comey").id == actor_named(site, "James B. Comey").id
+
+
+def test_a_full_name_tagged_as_a_place_in_one_article_is_the_person():
+    from support import place
+
+    site = link([
+        article("a", None, [person("p1", "Hugh Jackman")]),
+        article("b", None, [person("p1", "Hugh Jackman")]),
+        article("c", None, [place("g1", "Hugh Jackman")]),
+        article("d", None, [place("g1", "Jordan")]),
+        article("e", None, [person("p1", "Michael Jordan")]),
+    ])
+    assert len({site.actor_map[(s, k)] for s, k in (("a", "p1"), ("b", "p1"), ("c", "g1"))}) == 1
+    assert site.actors[site.actor_map[("c", "g1")]].kind == "person"
+    # a lone word stays what it was tagged: Jordan the country is no Michael Jordan
+    assert site.actors[site.actor_map[("d", "g1")]].kind == "place"
+
+
+def test_a_lone_surname_goes_by_the_pronouns_the_article_gives_it():
+    from briefing.records import Mention
+
+    amber = [article(f"l{i}", None, [person("p1", "Amber Peterson")]) for i in range(4)]
+    scott = [article("s0", None, [person("p1", "Scott Peterson")])]
+    lone = person("p1", "Peterson")
+    lone.mentions += [Mention(20, 22, "he"), Mention(40, 43, "his")]
+    site = link([*amber, *scott, article("x", None, [lone])])
+    # Amber leads on support four to one, but "he" and "his" say the surname is Scott's
+    assert site.actor_map[("x", "p1")] == site.actor_map[("s0", "p1")]

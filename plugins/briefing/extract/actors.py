@@ -15,6 +15,7 @@ nouns and statements are resolved by one salience pass (``coref.py``). Public su
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -175,9 +176,13 @@ class _Vocabulary:
     common: set[str]
     name_parts: set[str]
     title_lines: list[tuple[int, int]]
+    url_lines: list[tuple[int, int]] = field(default_factory=list)  # token ranges
 
     def headline(self, i: int) -> bool:
         return any(s <= i < e for s, e in self.title_lines)
+
+    def in_url(self, i: int) -> bool:
+        return any(s <= i < e for s, e in self.url_lines)
 
     def is_common(self, tok) -> bool:
         if (not tok.is_alpha or tok.lower_ in self.name_parts or names.is_particle(tok.text)
@@ -200,6 +205,7 @@ def _title_case(span) -> bool:
             and sum(t.text[:1].isupper() for t in words) >= 0.85 * len(words))
 
 
+_URL_LINE = re.compile(r"(?m)^[ \t]*(?:https?:|www\.)[^\n]*")
 _WORD_EDGES = frozenset(".,;:!?\"'“”‘’()")
 
 
@@ -222,19 +228,28 @@ def vocabulary(doc) -> _Vocabulary:
         t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and ent.start not in in_title
         for t in ent if t.is_alpha and not t.is_sent_start
     }
-    return _Vocabulary(common - name_parts, name_parts, title_lines)
+    # A page saved with its address on the first line: the address's words are no names
+    # (``…/peter-capaldi-takes-over-doctor-who…`` is tagged as one person).
+    url_lines = []
+    for m in _URL_LINE.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            url_lines.append((span.start, span.end))
+    return _Vocabulary(common - name_parts, name_parts, title_lines, url_lines)
 
 
 def _clean_entity(doc, ent, vocab: _Vocabulary | None = None) -> list[_Name]:
     """The names in one NER entity: usually one, cleaned; none when it names nothing; two
     when a headline or a list joined them (``Laci and Conner``)."""
+    vocab = vocab or vocabulary(doc)
+    if vocab.in_url(ent.start):
+        return []
     name = _clean_entity_span(doc, ent)
     if name is None:
         return []
     if name.kind != "person":
         name.text = " ".join(name.text.split())  # a name never holds a line break
         return [name]
-    vocab = vocab or vocabulary(doc)
     out = []
     for start, end in _person_parts(doc, name.start, name.end, vocab):
         part = _Name(start, end, "person", " ".join(doc[start:end].text.split()))

@@ -131,7 +131,7 @@ def _gender_detector():
     return detector.Detector(case_sensitive=False)
 
 
-def guess_gender(full_name: str) -> str | None:
+def guess_gender(full_name: str, loose: bool = False) -> str | None:
     """``m``/``f`` when the first name is clearly one or the other, else None.
 
     Used only to keep ``she`` off a man and ``he`` off a woman; an honorific (Mr., Ms.,
@@ -144,4 +144,6 @@ def guess_gender(full_name: str) -> str | None:
     if det is None:
         return None
     answer = det.get_gender(parts[0].strip(".,"))
+    if loose:  # linking weighs it against other evidence: "mostly" names count too
+        answer = answer.removeprefix("mostly_")
     return {"male": "m", "female": "f"}.get(answer)

@@ -161,6 +161,7 @@ def cluster(
 ) -> tuple[list[list[int]], list[str]]:
     """Group node indices into site actors; returns (groups sorted, warnings)."""
     warnings: list[str] = []
+    _people_by_full_name(nodes)
 
     def warn(msg: str, level: int = logging.WARNING) -> None:
         # Ambiguous names are notes (INFO): expected on any large site, fixed by an editor.
@@ -199,6 +200,22 @@ def cluster(
         else:
             _cluster_named(cl, idx)
     return cl.groups(), warnings
+
+
+def _people_by_full_name(nodes: Sequence[Node]) -> None:
+    """The tagger calls Hugh Jackman a place in one article and a person in ten: a
+    multi-word name that other articles tag as a person's full name is that person (a
+    lone word, "Jordan" or "Lohan", is too often a place to follow it)."""
+    people = {_full_key(n.name) for n in nodes if n.kind == "person" and nm.is_proper(n.name)}
+    people.discard(None)
+    for n in nodes:
+        if n.kind != "person" and _full_key(n.name) in people and not nm.acronym(n.name):
+            n.kind = "person"
+
+
+def _full_key(name: str) -> tuple | None:
+    person = nm.parse_person(name)
+    return (person.tokens, person.generation) if len(person.tokens) > 1 else None
 
 
 def _merge_identical(
@@ -265,17 +282,26 @@ DOMINANCE = 3
 DOMINANT_MIN_ARTICLES = 3
 
 
-def _gender_fits(name: nm.PersonName, members: Sequence[Node]) -> bool:
-    """``Mrs. Trump`` is no man and ``Mr. Trump`` no woman (an honorific says, else the
-    candidate's first name says, else anyone fits)."""
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _gender_fits(name: nm.PersonName, members: Sequence[Node],
+                 mine: Sequence[Node] = ()) -> bool:
+    """``Mrs. Trump`` is no man and ``Mr. Trump`` no woman: what the honorific says, else
+    the pronouns the articles resolved to this name (``Peterson ... his wife``), against
+    the candidate's honorifics, else its first name; anyone fits when nothing says."""
     said = {names.honorific_gender(h) for h in name.honorifics} - {None}
+    if not said:
+        said = {_PRONOUN_GENDER.get(t.casefold()) for n in mine for t in n.mention_texts}
+        said -= {None}
     if len(said) != 1:
         return True
     theirs = {names.honorific_gender(h) for n in members for f in n.forms
               for h in nm.honorifics_of(f)} - {None}
     if not theirs:
         full = max((f for n in members for f in n.forms), key=lambda f: len(f.split()))
-        theirs = {names.guess_gender(nm.strip_titles(full))} - {None}
+        theirs = {names.guess_gender(nm.strip_titles(full), loose=True)} - {None}
     return not theirs or theirs == said
 
 
@@ -368,7 +394,7 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn: Callable[..., None]) -
             }
         )
         fits = [r for r in fits if cl.can_union(i, r)]
-        fits = [r for r in fits if _gender_fits(me, members_of(r))]
+        fits = [r for r in fits if _gender_fits(me, members_of(r), members_of(i))]
         if len(fits) > 1:
             fits = _dominant(cl, i, fits, members_of)
         if len(fits) > 1 and me.honorifics:
