@@ -103,3 +103,47 @@ def test_a_lone_surname_goes_by_the_pronouns_the_article_gives_it():
     site = link([*amber, *scott, article("x", None, [lone])])
     # Amber leads on support four to one, but "he" and "his" say the surname is Scott's
     assert site.actor_map[("x", "p1")] == site.actor_map[("s0", "p1")]
+
+
+def test_an_acronym_with_several_expansions_joins_none():
+    from support import org
+
+    site = link([
+        article("a", None, [org("o1", "Bear Stearns")]),
+        article("b", None, [org("o1", "Boy Scouts")]),
+        article("c", None, [org("o1", "BS")]),
+        article("d", None, [org("o1", "IRNA")]),
+        article("e", None, [org("o1", "Islamic Republic News Agency")]),
+    ])
+    assert len({site.actor_map[(s, "o1")] for s in "abc"}) == 3
+    assert site.actor_map[("d", "o1")] == site.actor_map[("e", "o1")]
+
+
+def test_a_lone_word_follows_the_sites_majority_kind():
+    from support import org, place
+
+    arts = [article(f"p{i}", None, [person("p1", "Trump")]) for i in range(5)]
+    arts += [article("o", None, [org("o1", "Trump")]), article("j", None, [place("g1", "Jordan")]),
+             article("k", None, [person("p1", "Jordan")])]
+    site = link(arts)
+    assert site.actors[site.actor_map[("o", "o1")]].kind == "person"
+    assert site.actor_map[("o", "o1")] == site.actor_map[("p0", "p1")]
+    assert site.actors[site.actor_map[("j", "g1")]].kind == "place"  # one vote each: as tagged
+
+
+def test_a_short_name_between_a_leader_and_a_headline_slip_joins_the_leader():
+    arts = [article(f"j{i}", None, [person("p1", "Donald J. Trump")]) for i in range(10)]
+    arts += [article("slip", None, [person("p1", "Polls Donald Trump")]),
+             article("short", None, [person("p1", "Donald Trump")])]
+    site = link(arts)
+    assert site.actor_map[("short", "p1")] == site.actor_map[("j0", "p1")]
+    assert site.actor_map[("slip", "p1")] != site.actor_map[("j0", "p1")]
+
+
+def test_the_canonical_name_leaves_out_a_word_seen_once():
+    arts = [article(f"b{i}", None, [person("p1", "Bernie Sanders")]) for i in range(60)]
+    arts += [article("slip", None, [person("p1", "Bernie Sanders Pins", aliases=["Sanders"])])]
+    site = link(arts)
+    actor = site.actors[site.actor_map[("b0", "p1")]]
+    assert site.actor_map[("slip", "p1")] == actor.id
+    assert actor.name == "Bernie Sanders" and actor.id == "bernie-sanders"

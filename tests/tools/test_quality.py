@@ -41,3 +41,42 @@ def test_dev_quote_figures_hold(polnear_path, nlp, capsys):
     floor = recorded("quotes")["dev"]
     low = {k: (now[k], floor[k]) for k in QUOTE_FLOORS if now[k] < floor[k] - TOLERANCE}
     assert not low, f"below the recorded figures (now, recorded): {low}"
+
+
+LINKING_FLOORS = (
+    (("briefing", "named", "person", "precision"), "named-person B-cubed precision"),
+    (("briefing", "named", "person", "f1"), "named-person B-cubed F1"),
+    (("briefing", "named", "person", "coverage"), "named-person coverage"),
+    (("briefing", "events", "f1"), "same-event pair F1"),
+)
+
+
+def _at(figures: dict, path: tuple[str, ...]) -> float:
+    for key in path:
+        figures = figures[key]
+    return figures
+
+
+def test_readme_states_the_recorded_linking_figures():
+    readme = REPO.joinpath("README.md").read_text(encoding="utf-8")
+    fig = recorded("linking")
+    person, events = fig["briefing"]["named"]["person"], fig["briefing"]["events"]
+    row = (f"| ECB+, Briefing | {person['precision']:.3f} / {person['recall']:.3f} / "
+           f"**{person['f1']:.3f}** | {person['coverage']:.3f} | {events['precision']:.3f} / "
+           f"{events['recall']:.3f} / **{events['f1']:.3f}** | {events['ari']:.3f} |")
+    assert row in readme
+
+
+@pytest.mark.corpus
+def test_ecbplus_linking_figures_hold(ecbplus_path, tmp_path, capsys):
+    from briefing.tools import eval_linking
+
+    code = eval_linking.main(["--corpus", str(ecbplus_path), "--json",
+                              "--cache-path", str(tmp_path / "cache")])
+    assert code == 0
+    out = capsys.readouterr().out
+    now = json.loads(out[out.index("{"):])
+    floor = recorded("linking")
+    low = {name: (_at(now, path), _at(floor, path)) for path, name in LINKING_FLOORS
+           if _at(now, path) < _at(floor, path) - TOLERANCE}
+    assert not low, f"below the recorded figures (now, recorded): {low}"

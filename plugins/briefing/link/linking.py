@@ -35,6 +35,8 @@ from .overrides import Overrides
 log = logging.getLogger(__name__)
 
 RELATED_COUNT = 5
+# A canonical name's words are each at least 1/50 of the words its actor is named with.
+RARE_NAME_WORD = 50
 CO_ACTORS_COUNT = 10
 # How much a shared actor or topic says about two articles being related.
 KIND_WEIGHT = {"person": 1.0, "organization": 0.7, "place": 0.3}
@@ -160,6 +162,12 @@ def _canonical(kind: str, members: Sequence[merge.Node]) -> str:
         capitalised = sum(1 for w in form.split() if w[:1].isupper())
         return (size, support, counts[form], capitalised)
 
+    # A word seen once in a name written hundreds of times is a headline's slip ("Bernie
+    # Sanders Pins", "Chris Christie Address Heroin"), not part of the name.
+    total = sum(token_support.values())
+    sound = [f for f in proper
+             if all(token_support[w] * RARE_NAME_WORD > total for w in nm.words(nm.fold(f)))]
+    proper = sound or proper
     best = max(rank(f) for f in proper)
     return min(f for f in proper if rank(f) == best)
 
