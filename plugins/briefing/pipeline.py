@@ -125,7 +125,8 @@ def run(articles: list, settings: dict) -> BriefingSite:
     extractions = _extract(articles, settings)
     inputs = [
         link_mod.ArticleInput(a.slug, a.relative_source_path, iso_date(a), extractions[a.slug],
-                              text=_event_text(a))
+                              text=_event_text(a),
+                              date_from_text=bool(getattr(a, "briefing_date_from_text", False)))
         for a in articles
         if a.slug in extractions
     ]

@@ -127,3 +127,23 @@ def test_reports_without_text_are_grouped_by_their_actors_alone():
     site = link([article("a", None, [place("g1", "Malibu")]),
                  article("b", None, [place("g1", "Malibu")])])
     assert site.events == {}
+
+
+def test_dates_read_from_the_text_are_soft_but_part_look_alikes_years_apart():
+    # Follow-ups of one story, dated by the pages themselves ten days apart, stay one
+    # event; the same words about a happening five years later do not join it.
+    from briefing.link.linking import ArticleInput, link
+
+    lead = ("Microsoft released an emergency patch for Internet Explorer on Wednesday to fix "
+            "a flaw attackers used to take over computers, the company said.")
+
+    def report(slug: str, date: str) -> ArticleInput:
+        art = article(slug, date, [org("o1", "Microsoft")])
+        return ArticleInput(art.slug, art.source, date, art.extraction, text=lead,
+                            date_from_text=True)
+
+    site = link([report("a", "2008-12-17"), report("b", "2008-12-27"),
+                 report("c", "2013-09-18")])
+    assert site.article_event.get("a") is not None
+    assert site.article_event.get("a") == site.article_event.get("b")
+    assert site.article_event.get("c") != site.article_event.get("a")

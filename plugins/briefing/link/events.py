@@ -67,6 +67,10 @@ NEIGHBOUR_FLOOR = 0.15
 # Average shared-neighbour distance at or above which two groups stay apart.
 TEXT_DISTANCE = 0.75
 
+# Reports of one story dated by the pages themselves lie at most this far apart (follow-ups
+# come weeks later; a look-alike happening is usually months or years away).
+TEXT_DATE_WINDOW_DAYS = 60
+
 _DESCRIPTOR_STOP = frozenset("the a an his her their its this that".split())
 
 
@@ -79,6 +83,9 @@ class ArticleFacts:
     context: set[str] = field(default_factory=set)  # site actor ids and "topic:..." keys
     lead: str = ""  # the start of the text ("" when linking was given none)
     entities: dict[str, int] = field(default_factory=dict)  # site actor id -> mentions
+    # A date the page wrote under its headline (``date`` is then None): soft evidence,
+    # kept only to part reports of look-alike happenings months or years apart.
+    text_date: str | None = None
 
 
 @dataclass
@@ -303,7 +310,8 @@ def find_events(
         if len(g) < 2:
             continue
         slugs = sorted(f.slug for f in g)
-        dates = sorted(f.date for f in g if f.date)
+        dates = sorted(f.date for f in g if f.date) or sorted(f.text_date for f in g
+                                                              if f.text_date)
         when = dates[0] if dates else None
         weights = _group_principals(g)
         ranked = [k for k, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -368,8 +376,9 @@ def text_similarity(facts: Sequence[ArticleFacts]) -> csr_matrix:
     return (hood @ hood.T).tocsr()
 
 
-def _span(group: Sequence[ArticleFacts]) -> tuple[int, int] | None:
-    days = [o for o in (_ordinal(f.date) for f in group) if o is not None]
+def _span(group: Sequence[ArticleFacts], text_dates: bool = False) -> tuple[int, int] | None:
+    days = [o for o in (_ordinal(f.text_date if text_dates else f.date) for f in group)
+            if o is not None]
     return (min(days), max(days)) if days else None
 
 
@@ -395,6 +404,7 @@ def text_groups(
     )
     _, component = csgraph.connected_components(close + same @ same.T, directed=False)
     spans = [_span(g) for g in groups]
+    text_spans = [_span(g, text_dates=True) for g in groups]
     parent = list(range(len(groups)))
 
     def root(gi: int) -> int:
@@ -417,6 +427,12 @@ def text_groups(
         hi = np.array([spans[g][1] if spans[g] else -np.inf for g in own])
         reach = np.maximum(hi[:, None], hi[None, :]) - np.minimum(lo[:, None], lo[None, :])
         distance[reach > window_days] = len(idx) ** 2 * 10.0
+        # pages' own dates part look-alikes (the 2008 and the 2013 browser patch), with room
+        # for a story's follow-ups
+        lo = np.array([text_spans[g][0] if text_spans[g] else np.inf for g in own])
+        hi = np.array([text_spans[g][1] if text_spans[g] else -np.inf for g in own])
+        reach = np.maximum(hi[:, None], hi[None, :]) - np.minimum(lo[:, None], lo[None, :])
+        distance[reach > TEXT_DATE_WINDOW_DAYS] = len(idx) ** 2 * 10.0
         np.fill_diagonal(distance, 0.0)
         labels = AgglomerativeClustering(
             n_clusters=None, distance_threshold=TEXT_DISTANCE, metric="precomputed",

@@ -57,6 +57,9 @@ class ArticleInput:
     # The article's plain text without its date line; events compare the leads ("": the
     # article is grouped by its actors alone).
     text: str = ""
+    # The date was read from the text (under the headline), not a date line or metadata:
+    # a page's own date, but follow-ups of one story are written days or weeks apart.
+    date_from_text: bool = False
 
 
 @dataclass
@@ -354,8 +357,11 @@ def _facts(site: SiteData, art: ArticleInput) -> events_mod.ArticleFacts:
     entities: Counter[str] = Counter()
     for a in ext.actors:
         entities[site.actor_map[(art.slug, a.id)]] += max(1, len(a.mentions))
-    return events_mod.ArticleFacts(art.slug, art.date, principals, desc, context,
-                                   lead=events_mod.lead(art.text), entities=dict(entities))
+    return events_mod.ArticleFacts(
+        art.slug, None if art.date_from_text else art.date, principals, desc, context,
+        lead=events_mod.lead(art.text), entities=dict(entities),
+        text_date=art.date if art.date_from_text else None,
+    )
 
 
 def _link_events(site: SiteData, articles: Sequence[ArticleInput], window: int) -> None:
