@@ -540,3 +540,13 @@ def test_the_address_line_of_a_saved_page_names_nobody(nlp):
                          "said on Sunday.")
     assert "Peter Capaldi" in found
     assert not [n for n in found if "Barrowman" in n or "http" in n.lower()], found
+
+
+@pytest.mark.parametrize("text, name, junk", [
+    ("Telling Jeb Bush to go home, the crowd laughed.", "Jeb Bush", "Telling Jeb Bush"),
+    ("Asserting Hillary Clinton was wrong, he left the room.", "Hillary Clinton",
+     "Asserting Hillary Clinton"),
+])
+def test_a_verb_at_a_names_edge_is_not_part_of_it(nlp, text, name, junk):
+    found = _people(nlp, text)
+    assert found.get(name) == "person" and junk not in found, found

@@ -262,13 +262,21 @@ def _clean_entity(doc, ent, vocab: _Vocabulary | None = None) -> list[_Name]:
     return out
 
 
+# Parts of speech no name word has, at a name's edge (the tagger says PROPN for names).
+_NOT_NAME_POS = frozenset("VERB AUX ADV ADP DET PRON SCONJ CCONJ PART INTJ".split())
+
+
+def _not_a_name_word(tok, vocab: _Vocabulary) -> bool:
+    return tok.pos_ in _NOT_NAME_POS and tok.lower_ not in vocab.name_parts
+
+
 def _person_parts(doc, start: int, end: int, vocab: _Vocabulary) -> list[tuple[int, int]]:
     """Cut a person span at joining words, and in a headline (or at a sentence's start) at
     the article's common words: ``Fred LaRue Dies`` is Fred LaRue, ``Hillary Clinton Slams
     Donald Trump`` two people, ``Anything Obama`` Obama."""
-    while start < end and doc[start].is_space:
-        start += 1
-    while end > start and doc[end - 1].is_space:
+    while start < end and (doc[start].is_space or _not_a_name_word(doc[start], vocab)):
+        start += 1  # ``Telling Jeb Bush to go home``: the tagger took the verb in
+    while end > start and (doc[end - 1].is_space or _not_a_name_word(doc[end - 1], vocab)):
         end -= 1
     headline = vocab.headline(start)
     parts: list[tuple[int, int]] = []
