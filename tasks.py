@@ -20,6 +20,15 @@ DEFAULT_ECBPLUS = ROOT.parent / "shared" / "corpus" / "ecbplus"
 FIGURES = ROOT / "docs" / "figures.json"  # written by `eval --record`, read by the floors
 
 
+RECORD_HELP = "write the figures to docs/figures.json (the README and quality floors use them)"
+
+
+def _options(**values) -> str:
+    """`` --name value`` for each option given a value (names with - for _)."""
+    return "".join(f" --{k.replace('_', '-')} {shlex.quote(str(v))}" for k, v in values.items()
+                   if v)
+
+
 def _build_cmd(content, output, siteurl, extra: str = "") -> str:
     cmd = (
         f"{PY} -m briefing.build --settings {shlex.quote(str(SETTINGS))}"
@@ -108,7 +117,7 @@ def test(c, args=""):
     "corpus": "PolNeAR folder (default: ../shared/corpus/polnear)",
     "limit": "score only the first N dev articles (quick runs)",
     "args": "extra arguments for python -m briefing.tools.evaluate",
-    "record": "write the figures to docs/figures.json (the README and quality floors use them)",
+    "record": RECORD_HELP,
 })
 def eval(c, corpus=None, limit=None, args="", record=False):  # noqa: A001 - the task's public name
     """Score extraction on PolNeAR dev and on train beside a baseline."""
@@ -120,10 +129,7 @@ def eval(c, corpus=None, limit=None, args="", record=False):  # noqa: A001 - the
         f"{PY} -m briefing.tools.evaluate --corpus {shlex.quote(str(corpus))}"
         " --split dev --heldout train --heldout-limit 200 --unseen"
     )
-    if limit:
-        cmd += f" --limit {int(limit)}"
-    if record:
-        cmd += f" --record {shlex.quote(str(FIGURES))}"
+    cmd += _options(limit=limit and int(limit), record=record and FIGURES)
     c.run(f"{cmd} {args}", pty=False)
 
 
@@ -132,7 +138,7 @@ def eval(c, corpus=None, limit=None, args="", record=False):  # noqa: A001 - the
     "limit_topics": "build and score only the first N topics (quick runs)",
     "topics": "all, odd (where rules are tuned) or even (held out)",
     "cache_path": "extraction cache to reuse between runs (default: a fresh, cold one)",
-    "record": "write the figures to docs/figures.json (the README and quality floors use them)",
+    "record": RECORD_HELP,
     "args": "extra arguments for python -m briefing.tools.eval_linking",
 })
 def eval_linking(c, corpus=None, limit_topics=None, topics="all", cache_path=None,
@@ -140,20 +146,15 @@ def eval_linking(c, corpus=None, limit_topics=None, topics="all", cache_path=Non
     """Score actor linking and event grouping on ECB+ beside baselines, in one run."""
     corpus = corpus or os.environ.get("BRIEFING_ECBPLUS") or DEFAULT_ECBPLUS
     cmd = f"{PY} -m briefing.tools.eval_linking --corpus {shlex.quote(str(corpus))}"
-    if limit_topics:
-        cmd += f" --limit-topics {int(limit_topics)}"
-    if topics != "all":
-        cmd += f" --topics {shlex.quote(topics)}"
-    if cache_path:
-        cmd += f" --cache-path {shlex.quote(str(cache_path))}"
-    if record:
-        cmd += f" --record {shlex.quote(str(FIGURES))}"
+    cmd += _options(limit_topics=limit_topics and int(limit_topics),
+                    topics=topics if topics != "all" else None, cache_path=cache_path,
+                    record=record and FIGURES)
     c.run(f"{cmd} {args}", pty=False)
 
 
 @task(help={"corpus": "PolNeAR folder (default: ../shared/corpus/polnear)", "args": "extra"})
 def learn_frames(c, corpus=None, args=""):
-    """Re-measure the stance frames (plugins/briefing/cue_frames.tsv) on PolNeAR train."""
+    """Re-measure the stance frames (plugins/briefing/extract/cue_frames.tsv) on PolNeAR train."""
     corpus = corpus or os.environ.get("BRIEFING_POLNEAR") or DEFAULT_CORPUS
     module = "briefing.tools.frames_learn"
     c.run(f"{PY} -m {module} --corpus {shlex.quote(str(corpus))} {args}", pty=False)

@@ -65,12 +65,15 @@ def read(path) -> str:
         return fh.read()
 
 
+RIVERTON = (
+    " date 2024-03-05 The mayor of Riverton met council members on Tuesday.\r\n\r\n"
+    "“The budget is balanced,” Mayor Ana Reyes said. “We cut no services.”\r\n\r\n"
+    "She stressed that the city’s reserves would stay untouched.\r\n"
+)
+
+
 def test_extract_tmp_file(tmp_path):
-    text = (
-        " date 2024-03-05 The mayor of Riverton met council members on Tuesday.\r\n\r\n"
-        "“The budget is balanced,” Mayor Ana Reyes said. “We cut no services.”\r\n\r\n"
-        "She stressed that the city’s reserves would stay untouched.\r\n"
-    )
+    text = RIVERTON
     path = tmp_path / "riverton.txt"
     path.write_bytes(text.encode("utf-8"))
     objs, proc = extract(str(path))
@@ -96,11 +99,7 @@ def test_extract_tmp_file(tmp_path):
                    "'Reyes' and 'Riverton' as a person, and 'She' resolves to the role "
                    "'mayor' (issue 17: who is who)")
 def test_extract_names_the_mayor(tmp_path):
-    text = (
-        " date 2024-03-05 The mayor of Riverton met council members on Tuesday.\r\n\r\n"
-        "“The budget is balanced,” Mayor Ana Reyes said. “We cut no services.”\r\n\r\n"
-        "She stressed that the city’s reserves would stay untouched.\r\n"
-    )
+    text = RIVERTON
     path = tmp_path / "riverton.txt"
     path.write_bytes(text.encode("utf-8"))
     (obj,), _ = extract(str(path))
