@@ -215,8 +215,10 @@ def _people_by_full_name(nodes: Sequence[Node]) -> None:
     # articles and as a person in 300 is the person; "Jordan" the country stays a place.
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for n in nodes:
-        if len(nm.words(nm.fold(n.name))) == 1 and not nm.acronym(n.name):
-            votes[nm.fold(n.name)][n.kind] += 1
+        # every article's word for it counts: "Trump" is a person's short name in hundreds
+        for word in {nm.fold(f) for f in n.forms if len(nm.words(nm.fold(f))) == 1
+                     and not nm.acronym(f)}:
+            votes[word][n.kind] += 1
     for n in nodes:
         vote = votes.get(nm.fold(n.name))
         if (vote and n.kind != "person" and vote["person"] > 2 * sum(vote.values())
