@@ -50,10 +50,16 @@ def _imported_files(path: Path) -> set[Path]:
     return found
 
 
+# Settings reach extraction as values, not code: the ones that shape results (the model's
+# name, the topic vocabulary) are in the key's variant, and batch sizes change nothing
+# (tests/extract/test_extract_memory.py), so editing a default elsewhere keeps the cache.
+_NOT_EXTRACTION_CODE = frozenset({"settings.py"})
+
+
 def extraction_files() -> list[Path]:
     """Every file of ``extract/`` (code and measured tables such as ``cue_frames.tsv``) and
     every module of the package it imports, however indirectly (``records.py``,
-    ``textformat.py``, ``settings.py``)."""
+    ``textformat.py``), but the settings' defaults."""
     extract = PACKAGE / "extract"
     seen = {p for p in extract.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     todo = [p for p in seen if p.suffix == ".py"]
@@ -62,7 +68,8 @@ def extraction_files() -> list[Path]:
             if dep not in seen:
                 seen.add(dep)
                 todo.append(dep)
-    return sorted(p for p in seen if p.suffix != ".pyc")
+    return sorted(p for p in seen if p.suffix != ".pyc"
+                  and p.relative_to(PACKAGE).as_posix() not in _NOT_EXTRACTION_CODE)
 
 
 @functools.lru_cache(maxsize=1)

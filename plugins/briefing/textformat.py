@@ -48,7 +48,9 @@ def parse_date_line(text: str) -> tuple[str | None, int, list[str]]:
 
 _MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
+_MONTH = (r"\b(?P<month>(?:january|february|march|april|may|june|july|august|september|"
+          r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+          r"(?![a-z])\.?)")
 _TEXT_DATES = [
     # March 01, 2008 / Fri., May. 3, 2013 / Thu Jun 13, 2013
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",

@@ -550,3 +550,15 @@ def test_the_address_line_of_a_saved_page_names_nobody(nlp):
 def test_a_verb_at_a_names_edge_is_not_part_of_it(nlp, text, name, junk):
     found = _people(nlp, text)
     assert found.get(name) == "person" and junk not in found, found
+
+
+def test_a_company_named_like_a_person_is_not_two_mentions_of_him(nlp):
+    from briefing.extract import extract_text
+
+    x = extract_text("Boris Johnson met executives of Johnson & Johnson in London. Johnson "
+                     "said the talks went well.", nlp=nlp)
+    boris = next(a for a in x.actors if a.name == "Boris Johnson")
+    assert "Johnson & Johnson" not in boris.aliases
+    text = "Boris Johnson met executives of Johnson & Johnson in London."
+    inside = text.index("Johnson & Johnson")
+    assert not [m for m in boris.mentions if inside <= m.start < inside + 17], boris.mentions

@@ -36,6 +36,8 @@ def test_the_date_under_the_headline_or_in_the_dateline(text, iso):
     "March 1, 2008",
     # not a date at all
     "Headline\n\n13/45/2008\n\nFebruary 30, 2009\n\nBody.",
+    # a name that holds a month's letters is no month
+    "Headline\n\nOmar 3, 2012 and Tom Decker 3, 2011\n\nBody.",
     "No date anywhere in this article.",
 ])
 def test_no_date_is_taken_from_the_story_or_invented(text):

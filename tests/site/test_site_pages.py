@@ -611,3 +611,15 @@ def test_a_name_crossing_a_quote_edge_is_not_linked_and_the_quote_stays_whole():
     assert doc.select_one("mark#q-1").get_text() == "Reyes will win"
     assert doc.select_one("mark#q-1 a.name-link").get_text() == "Reyes"
     assert doc.get_text() == text
+
+
+def test_a_name_inside_the_authors_link_is_not_linked_again():
+    text = "Ana Reyes spoke."
+    html = render.mark_html('<p><a href="https://example.org/"><em>Ana Reyes</em></a> spoke.</p>',
+                            text, [], [(0, 9, "/actors/ana-reyes/")])
+    from bs4 import BeautifulSoup
+
+    doc = BeautifulSoup(html, "html.parser")
+    assert not doc.select("a a") and not doc.select("a.name-link")
+    plain = render.mark_html("<p>Ana Reyes spoke.</p>", text, [], [(0, 9, "/actors/ana-reyes/")])
+    assert BeautifulSoup(plain, "html.parser").select_one("a.name-link").get_text() == "Ana Reyes"

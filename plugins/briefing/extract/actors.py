@@ -238,10 +238,9 @@ def vocabulary(doc) -> _Vocabulary:
     return _Vocabulary(common - name_parts, name_parts, title_lines, url_lines)
 
 
-def _clean_entity(doc, ent, vocab: _Vocabulary | None = None) -> list[_Name]:
+def _clean_entity(doc, ent, vocab: _Vocabulary) -> list[_Name]:
     """The names in one NER entity: usually one, cleaned; none when it names nothing; two
     when a headline or a list joined them (``Laci and Conner``)."""
-    vocab = vocab or vocabulary(doc)
     if vocab.in_url(ent.start):
         return []
     name = _clean_entity_span(doc, ent)
@@ -461,13 +460,14 @@ def _group(doc, cands: list[_Name]) -> list[_Entity]:
             parts = [(a + (a != c.start), b) for a, b in zip(bounds, bounds[1:], strict=False)]
             parts = [(a, b) for a, b in parts if b > a]
             found = [homes_of(doc[a:b].text) for a, b in parts]
-            if len(parts) > 1 and all(len(h) == 1 for h in found):
+            # ... two different people: "Johnson & Johnson" is no two mentions of Boris
+            if (len(parts) > 1 and all(len(h) == 1 for h in found)
+                    and len({id(h[0]) for h in found}) == len(found)):
                 for (a, b), (home,) in zip(parts, found, strict=True):
                     home.spans.append((a, b, doc[a:b].text))
                     if doc[a:b].text not in home.forms:
                         home.forms.append(doc[a:b].text)
                 continue
-        key = names.name_key(c.text)
         homes = homes_of(c.text)
         if (len(homes) == 1 and not c.abbreviation and c.country is None
                 and not (c.kind == "place" and roles.country_of(c.text))):  # Jordan stays
@@ -732,11 +732,7 @@ def _add_roles(doc, entities: list[_Entity], places: list[str]) -> set[int]:
         # the honorific tells gender
         i = s - 1
         while i >= 0 and names.is_honorific(doc[i].text):
-            low = doc[i].lower_.rstrip(".")
-            if low in names.MALE_HONORIFICS:
-                ent.gender = "m"
-            elif low in names.FEMALE_HONORIFICS:
-                ent.gender = "f"
+            ent.gender = names.honorific_gender(doc[i].text) or ent.gender
             i -= 1
     return title_tokens
 

@@ -18,10 +18,7 @@ from ..records import Actor
 from ..textformat import split_paragraphs
 from . import names, quote_marks, roles
 
-_PRONOUNS = {
-    "he": "m", "him": "m", "his": "m", "himself": "m",
-    "she": "f", "her": "f", "hers": "f", "herself": "f",
-}
+_PRONOUNS = names.PRONOUN_GENDER
 _STATEMENT_NOUNS = frozenset("statement communique communiqué readout".split())
 _INSTITUTION_WORDS = frozenset(
     "ministry government diwan embassy parliament cabinet army presidency office".split()

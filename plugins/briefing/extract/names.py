@@ -14,13 +14,14 @@ log = logging.getLogger(__name__)
 # (name keys) and by linking (``link.namematch``).
 HONORIFICS = frozenset(
     """
-    sheikh sheikha shaikh shaikha shaykh sheik mr mrs ms miss mx dr doctor prof professor sir
+    sheikh sheikha shaikh shaikha shaykh sheik mr mrs ms miss mx dr prof professor sir
     dame lord lady excellency highness majesty eminence honourable honorable hon rev reverend
     sayyid sayyed sayed seyed seyyed ayatollah hojatoleslam hojjatoleslam hajj haji haj
     """.split()
 )
 # Words of a courtesy phrase around an honorific (``His Royal Highness``, ``H.E.``).
-COURTESY_WORDS = frozenset("his her their royal he h.e hrh".split())
+# "Doctor" too, written out: before a name in a title ("Doctor Who") it names no one.
+COURTESY_WORDS = frozenset("his her their royal he h.e hrh doctor".split())
 MALE_HONORIFICS = frozenset("sheikh shaikh sheik mr sir lord".split())
 FEMALE_HONORIFICS = frozenset("sheikha shaikha mrs ms miss dame lady".split())
 # Generational suffixes, folded to one spelling each: "Jr." and "Junior" are one, and a
@@ -28,6 +29,11 @@ FEMALE_HONORIFICS = frozenset("sheikha shaikha mrs ms miss dame lady".split())
 GENERATION = {
     "jr": "jr", "jnr": "jr", "junior": "jr", "sr": "sr", "snr": "sr", "senior": "sr",
     "ii": "ii", "2nd": "ii", "iii": "iii", "3rd": "iii", "iv": "iv", "4th": "iv",
+}
+# Third-person pronouns and the gender they say.
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
 }
 # Words inside a name that join its parts (``bin Hamad Al Thani``, ``van der Leyen``).
 PARTICLES = frozenset(

@@ -421,7 +421,6 @@ def text_groups(
             continue
         distance = 1.0 - sim[idx][:, idx].toarray()
         own = group_of[idx]
-        distance[own[:, None] == own[None, :]] = 0.0  # a first-pass group stays whole
         # Apart: dated reports too far apart. Large enough that one such pair lifts any
         # average of two groups above the threshold.
         # (An undated group spans (inf, -inf), so it is apart from none.)
@@ -435,6 +434,8 @@ def text_groups(
         hi = np.array([text_spans[g][1] if text_spans[g] else -np.inf for g in own])
         reach = np.maximum(hi[:, None], hi[None, :]) - np.minimum(lo[:, None], lo[None, :])
         distance[reach > TEXT_DATE_WINDOW_DAYS] = len(idx) ** 2 * 10.0
+        # a first-pass group stays whole, whatever dates its pages wrote (set last)
+        distance[own[:, None] == own[None, :]] = 0.0
         np.fill_diagonal(distance, 0.0)
         labels = AgglomerativeClustering(
             n_clusters=None, distance_threshold=TEXT_DISTANCE, metric="precomputed",

@@ -35,7 +35,7 @@ from .overrides import Overrides
 log = logging.getLogger(__name__)
 
 RELATED_COUNT = 5
-# A canonical name's words are each at least 1/50 of the words its actor is named with.
+# A canonical name's words are each used at least 1/50 as often as its most used one.
 RARE_NAME_WORD = 50
 CO_ACTORS_COUNT = 10
 # How much a shared actor or topic says about two articles being related.
@@ -167,9 +167,10 @@ def _canonical(kind: str, members: Sequence[merge.Node]) -> str:
 
     # A word seen once in a name written hundreds of times is a headline's slip ("Bernie
     # Sanders Pins", "Chris Christie Address Heroin"), not part of the name.
-    total = sum(token_support.values())
+    # measured against the actor's most used name word, not every word ("he", "minister")
+    top = max((token_support[w] for f in proper for w in nm.words(nm.fold(f))), default=0)
     sound = [f for f in proper
-             if all(token_support[w] * RARE_NAME_WORD > total for w in nm.words(nm.fold(f)))]
+             if all(token_support[w] * RARE_NAME_WORD > top for w in nm.words(nm.fold(f)))]
     proper = sound or proper
     best = max(rank(f) for f in proper)
     return min(f for f in proper if rank(f) == best)
@@ -308,8 +309,9 @@ def link(
             if sid:
                 site.actors[sid].quotes.append((art.slug, i))
 
-    _link_events(site, articles, event_window_days)
-    _event_speakers(site, articles)
+    profiles = _profiles(site, articles)
+    _link_events(site, articles, event_window_days, profiles)
+    _event_speakers(site, articles, profiles)
     site.related = _related(site, articles, related_count)
     site.co_actors = _co_actors(site, articles)
     return site
@@ -364,9 +366,9 @@ def _facts(site: SiteData, art: ArticleInput) -> events_mod.ArticleFacts:
     )
 
 
-def _link_events(site: SiteData, articles: Sequence[ArticleInput], window: int) -> None:
+def _link_events(site: SiteData, articles: Sequence[ArticleInput], window: int,
+                 profiles: dict[tuple[str, str], events_mod.Profile]) -> None:
     facts = [_facts(site, a) for a in articles]
-    profiles = _profiles(site, articles)
     names = {sid: a.name for sid, a in site.actors.items()}
     titles = {a.slug: a.extraction.title for a in articles}
     site.events, site.article_event, site.inferred_dates = events_mod.find_events(
@@ -387,17 +389,20 @@ def _profiles(site: SiteData, articles: Sequence[ArticleInput]
     return {k: events_mod.make_profile(roles[k], countries[k]) for k in roles}
 
 
-def _event_speakers(site: SiteData, articles: Sequence[ArticleInput]) -> None:
+def _event_speakers(site: SiteData, articles: Sequence[ArticleInput],
+                    profiles: dict[tuple[str, str], events_mod.Profile]) -> None:
     """An article that never names its speaker ("The Iranian minister said ...") gets the
     person when the same event's other reports name exactly one person that description
     fits (role and country): a reader of the story knows who that is. The page says it
     was identified that way."""
     by_slug = {a.slug: a for a in articles}
-    profiles = _profiles(site, articles)
+    actors_in: dict[str, list[str]] = defaultdict(list)
+    for s, sid in profiles:
+        actors_in[s].append(sid)
     for slug, event_id in sorted(site.article_event.items()):
         others = [s for s in site.events[event_id].articles if s != slug and s in by_slug]
-        named = sorted({sid for (s, sid) in profiles if s in others
-                        and site.actors[sid].kind == "person"
+        named = sorted({sid for s in others for sid in actors_in[s]
+                        if site.actors[sid].kind == "person"
                         and nm.is_proper(site.actors[sid].name)})
         for i, q in enumerate(by_slug[slug].extraction.quotes):
             sp = q.speaker

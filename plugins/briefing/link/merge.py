@@ -227,6 +227,7 @@ def _people_by_full_name(nodes: Sequence[Node]) -> None:
 
 
 def _full_key(name: str) -> tuple | None:
+    """Given, middle and family names with the suffix: one person's full name."""
     person = nm.parse_person(name)
     return (person.tokens, person.generation) if len(person.tokens) > 1 else None
 
@@ -301,10 +302,6 @@ DOMINANT_MIN_ARTICLES = 3
 DOMINANCE_SHORT = 5
 
 
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
-
-
 def _gender_fits(name: nm.PersonName, members: Sequence[Node],
                  mine: Sequence[Node] = ()) -> bool:
     """``Mrs. Trump`` is no man and ``Mr. Trump`` no woman: what the honorific says, else
@@ -312,7 +309,7 @@ def _gender_fits(name: nm.PersonName, members: Sequence[Node],
     the candidate's honorifics, else its first name; anyone fits when nothing says."""
     said = {names.honorific_gender(h) for h in name.honorifics} - {None}
     if not said:
-        said = {_PRONOUN_GENDER.get(t.casefold()) for n in mine for t in n.mention_texts}
+        said = {names.PRONOUN_GENDER.get(t.casefold()) for n in mine for t in n.mention_texts}
         said -= {None}
     if len(said) != 1:
         return True
@@ -419,6 +416,8 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn: Callable[..., None]) -
             }
         )
         fits = [r for r in fits if cl.can_union(i, r)]
+        # a lone name tied to other countries stays apart (soft for full names, not here)
+        fits = [r for r in fits if not _evidence(members_of(i), members_of(r))[1]]
         fits = [r for r in fits if _gender_fits(me, members_of(r), members_of(i))]
         if len(fits) > 1:
             fits = _dominant(cl, i, fits, members_of)
@@ -432,8 +431,8 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn: Callable[..., None]) -
         if len(fits) == 1:
             cl.union(i, fits[0])
         elif fits:
-            names = sorted({nodes[r].name for r in fits})
-            shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+            held = sorted({nodes[r].name for r in fits})
+            shown = ", ".join(held[:4]) + (f" and {len(held) - 4} more" if len(held) > 4 else "")
             warn(
                 f"briefing: {nodes[i].name!r} ({_where(cl, i)}) could be any of {shown}; "
                 "kept apart (add a 'same' entry to content/actors.yml to merge)",

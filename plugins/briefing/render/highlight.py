@@ -152,7 +152,7 @@ def mark_html(fragment: str, text: str, quotes: Sequence[Quote],
             if inside:
                 segs.append((inside[0], inside[-1] + 1, qi))
         offsets = {off for _, off in pairs}
-        if node.parent.name != "a":  # a name already inside the author's link stays as is
+        if node.find_parent("a") is None:  # a name inside the author's link stays as is
             for s, e, href in links:
                 inside = [j for j, off in pairs if s <= off < e]
                 wanted_here = {off for off in range(s, e) if not text[off].isspace()}

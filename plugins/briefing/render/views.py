@@ -225,11 +225,14 @@ def _name_links(mentions: list[dict], text: str, data, siteurl: str
     """(start, end, actor page) for the mentions that are names, not pronouns or role
     nouns: the mention shares a word with one of the actor's names."""
     out = []
+    own: dict[str, set[str]] = {}
     for m in mentions:
         actor = data.actors[m["actor"]]
-        own = {w for form in [actor.name, *actor.aliases]
-               for w in nm.words(nm.fold(form)) if len(w) > 1}
-        if own & set(nm.words(nm.fold(text[m["start"]:m["end"]]))):
+        if actor.id not in own:  # a person's name words, without titles ("President")
+            own[actor.id] = {w for form in [actor.name, *actor.aliases] for w in (
+                nm.parse_person(form).tokens if actor.kind == "person"
+                else nm.words(nm.fold(form))) if len(w) > 1}
+        if own[actor.id] & set(nm.words(nm.fold(text[m["start"]:m["end"]]))):
             out.append((m["start"], m["end"], f"{siteurl}/actors/{actor.id}/"))
     return out
 
