@@ -80,3 +80,4 @@ def test_limit_and_determinism_on_a_seed(nlp):
 def test_places_named_twice_are_topics_once_are_not(nlp):
     found = topics_of(nlp, "Qatar hosted talks. Qatar said Oman helped.", {})
     assert "Qatar" in found and "Oman" not in found
+

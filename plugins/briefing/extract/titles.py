@@ -36,6 +36,17 @@ _DANGLING = frozenset(
 )
 _AUX = frozenset("has have had is are was were be been will would can could should may".split())
 _QUOTE_CHARS = "“”\"‘’'"
+# A paragraph that is only a web address (pages saved with their URL on the first line);
+# detokenised text spaces it out ("http://www. example. com/gary _ ross _ wont. html").
+_ADDRESS_START = re.compile(r"\A\s*(?:https?://|www\.)", re.IGNORECASE)
+
+
+def _is_address(paragraph: str) -> bool:
+    """An address, not a sentence that opens with one: no two plain words side by side."""
+    if not _ADDRESS_START.match(paragraph) or len(paragraph) > 400:
+        return False
+    plain = [c.isalpha() for c in paragraph.split()[1:]]
+    return not any(a and b for a, b in zip(plain, plain[1:], strict=False))
 
 
 def _first_sentence(lead: str) -> str:
@@ -110,6 +121,8 @@ def make_title(text: str, parsed: ParsedText, actors: Sequence[Actor] | None = N
     """A short, readable headline from the article's lead; "Untitled article" if empty."""
     del actors  # reserved: cross-article linking may prefer a named actor as subject
     for start, end in parsed.paragraphs:
+        if _is_address(text[start:end]):
+            continue  # a saved page's address line is no headline
         sentence = _first_sentence(text[start:end])
         if re.search(r"\w", sentence):
             title = _balance_quotes(_headline(sentence))
