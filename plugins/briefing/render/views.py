@@ -179,8 +179,10 @@ def _key_quotes(quotes: list[dict]) -> list[dict]:
     ]
 
 
-def _whos_who(slug: str, extraction: Extraction, data) -> list[tuple[Any, list[str]]]:
-    """(site actor, roles this article gives them), people first, then by first mention."""
+def _whos_who(slug: str, extraction: Extraction, data, identified: dict[int, str]
+              ) -> list[tuple[Any, list[str]]]:
+    """(site actor, roles this article gives them), people first, then by first mention.
+    ``identified``: quote index -> the site actor the event's other reports name."""
     seen: dict[str, list[str]] = {}
     first: dict[str, int] = {}
     for local in extraction.actors:
@@ -196,8 +198,8 @@ def _whos_who(slug: str, extraction: Extraction, data) -> list[tuple[Any, list[s
         first[site_id] = min(first.get(site_id, start), start)
     # Speakers the article leaves unnamed but the event's other reports identify: they are
     # who's who here too, placed where the article first quotes them.
-    for (s, i), site_id in sorted(data.event_speakers.items()):
-        sp = extraction.quotes[i].speaker if s == slug else None
+    for i, site_id in sorted(identified.items()):
+        sp = extraction.quotes[i].speaker
         if sp is not None and site_id in data.actors:
             seen.setdefault(site_id, [])
             start = sp.start if sp.start is not None else extraction.quotes[i].start
@@ -237,7 +239,8 @@ def _name_links(mentions: list[dict], text: str, data, siteurl: str
     return out
 
 
-def _attach(article, extraction: Extraction | None, data, by_slug: dict, settings: dict):
+def _attach(article, extraction: Extraction | None, data, by_slug: dict, settings: dict,
+            identified: dict[int, str]):
     text = article.briefing_text
     paragraphs = parse_text(text).paragraphs
     slug = article.slug
@@ -247,13 +250,11 @@ def _attach(article, extraction: Extraction | None, data, by_slug: dict, setting
         quotes = site_quotes(data, ArticleInput(
             slug, article.relative_source_path, iso_date(article), extraction))
         article.briefing_site_quotes = quotes
-        described = {
-            i: extraction.quotes[i].speaker.name
-            for (s, i) in data.event_speakers if s == slug and extraction.quotes[i].speaker
-        }
+        described = {i: extraction.quotes[i].speaker.name for i in identified
+                     if extraction.quotes[i].speaker}
         article.briefing_quotes = _quote_dicts(quotes, data.actors, described)
         article.briefing_key_quotes = _key_quotes(article.briefing_quotes)
-        article.briefing_whos_who = _whos_who(slug, extraction, data)
+        article.briefing_whos_who = _whos_who(slug, extraction, data, identified)
         article.briefing_mentions = _mentions(slug, extraction, data)
         names = []
         for t in extraction.topics:
@@ -297,8 +298,13 @@ def build_views(articles: list, extractions: dict[str, Extraction], data, settin
                 ) -> BriefingSite:
     """Attach each article's briefing sections and build the site-wide views."""
     by_slug = {a.slug: a for a in articles}
+    # speakers identified through the event, by article: read once, not once per article
+    identified: dict[str, dict[int, str]] = defaultdict(dict)
+    for (slug, i), site_id in data.event_speakers.items():
+        identified[slug][i] = site_id
     for article in articles:
-        _attach(article, extractions.get(article.slug), data, by_slug, settings)
+        _attach(article, extractions.get(article.slug), data, by_slug, settings,
+                identified.get(article.slug, {}))
 
     actors: dict[str, ActorView] = {}
     for actor_id in sorted(data.actors):
