@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import re
 import shutil
 import sys
 import tempfile
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import report as report_mod
+from .cache import current_umask
 from .index import pagefind as search
 from .settings import get as setting
 
@@ -56,6 +59,33 @@ class BuildFailedError(RuntimeError):
     """The build logged errors; the previous output was kept."""
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's live process
+        return True
+    return True
+
+
+def remove_stale_staging(output: Path) -> list[Path]:
+    """Remove staging folders that a killed build left beside ``output``.
+
+    A staging folder is named after the build's process id, so one whose process is gone
+    is stale while a concurrent build's is left alone.
+    """
+    removed = []
+    pattern = re.compile(rf"^\.{re.escape(output.name)}\.building-(\d+)-")
+    for path in output.parent.glob(f".{output.name}.building-*"):
+        m = pattern.match(path.name)
+        if m and _alive(int(m.group(1))):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
 def _swap_into_place(built: Path, output: Path) -> None:
     old = output.with_name(f".{output.name}.old")
     if old.exists():
@@ -83,7 +113,13 @@ def build_site(
     output.parent.mkdir(parents=True, exist_ok=True)
     collector = _Collector()
     logging.getLogger().addHandler(collector)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    for stale in remove_stale_staging(output):
+        logger.info("briefing: removed %s, left by a build that did not finish", stale)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-{os.getpid()}-",
+                                    dir=output.parent))
+    # mkdtemp makes the folder 0700: a web server running as another user could not read
+    # the site. The user's umask decides, as for any folder they make.
+    staging.chmod(0o777 & ~current_umask())
     try:
         override = {"PATH": str(content), "OUTPUT_PATH": str(staging), **(overrides or {})}
         if siteurl is not None:

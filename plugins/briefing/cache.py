@@ -21,6 +21,13 @@ from .records import Extraction
 
 logger = logging.getLogger(__name__)
 
+
+def current_umask() -> int:
+    """The process's umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
 FORMAT = "1"  # bump when the cached JSON layout changes
 
 
@@ -129,6 +136,8 @@ class ExtractionCache:
             file.parent.mkdir(parents=True, exist_ok=True)
             # Write then rename: a build killed mid-write never leaves a half entry.
             fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
+            # mkstemp makes it 0600; the user's umask decides, as for any file they write.
+            os.chmod(tmp, 0o666 & ~current_umask())
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(asdict(extraction), fh, ensure_ascii=False)
             os.replace(tmp, file)
