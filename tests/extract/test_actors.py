@@ -524,6 +524,37 @@ def test_a_shared_surname_follows_the_honorific_or_stays_unresolved(nlp):
     assert donald.mentions[1].start > melania.mentions[1].start  # Mrs. first, then Mr.
 
 
+def test_a_family_name_the_text_calls_he_is_not_the_wife_it_names_in_full(nlp):
+    # The husband is never named in full: "Peterson ... his wife" is not Laci Peterson.
+    from briefing.extract import extract_text
+
+    x = extract_text("Laci Peterson disappeared from her home in 2002. Peterson was found "
+                     "guilty of murdering his wife. The jury that heard Peterson's case found "
+                     "him guilty.", nlp=nlp)
+    people = {a.name: [m.text for m in a.mentions] for a in x.actors if a.kind == "person"}
+    assert people["Laci Peterson"] == ["Laci Peterson", "her"], people
+    assert people["Peterson"][:2] == ["Peterson", "his"], people
+
+
+def test_a_family_name_her_pronouns_fit_stays_with_her(nlp):
+    from briefing.extract import extract_text
+
+    x = extract_text("Hillary Clinton spoke in Iowa on Monday. Clinton said her plan would "
+                     "cut taxes. Later, Clinton told reporters that she would win.", nlp=nlp)
+    people = {a.name: [m.text for m in a.mentions] for a in x.actors if a.kind == "person"}
+    assert list(people) == ["Hillary Clinton"], people
+    assert people["Hillary Clinton"].count("Clinton") == 2
+
+
+def test_english_usage_decides_a_first_names_gender():
+    # gender-guesser's world answer for "Laci" is male (Hungarian); in US usage, female.
+    assert names.guess_gender("Laci Peterson") == "f"
+    assert names.guess_gender("Donald Trump") == "m"
+    # US "mostly female", British "mostly male": nobody knows.
+    assert names.guess_gender("Robin Williams") is None
+    assert names.guess_gender("Robin Williams", loose=True) is None
+
+
 def test_the_father_is_no_short_form_of_the_son(nlp):
     from briefing.extract import extract_text
 

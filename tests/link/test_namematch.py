@@ -147,3 +147,37 @@ def test_the_canonical_name_leaves_out_a_word_seen_once():
     actor = site.actors[site.actor_map[("b0", "p1")]]
     assert site.actor_map[("slip", "p1")] == actor.id
     assert actor.name == "Bernie Sanders" and actor.id == "bernie-sanders"
+
+
+@pytest.mark.parametrize("written, read", [
+    ('Vincent "The Chin" Gigante', ("vincent", "gigante")),
+    ("Vincent 'The Chin' Gigante", ("vincent", "gigante")),
+    ("Vincent “The Chin” Gigante", ("vincent", "gigante")),
+    ("Mohammed (Mo) Salah", ("mohammed", "salah")),
+    ("Conan O'Brien", ("conan", "obrien")),  # an apostrophe inside a name is no quote
+])
+def test_a_nickname_written_inside_a_name_is_no_name_part(written, read):
+    assert parse_person(written).tokens == read
+
+
+def test_a_given_names_short_form_is_the_name_but_needs_corroboration():
+    fred, frederick = parse_person("Fred LaRue"), parse_person("Frederick C. LaRue")
+    assert compare_persons(fred, frederick) == ("a<b", 1)  # FUZZY, not EXACT
+    assert not conflict("Katie Jenkin", "Kathryn Jenkin")
+    assert conflict("Bill Clinton", "Hillary Clinton")  # not a short form of each other
+    # Corroborated (the same event, the same people around): one person.
+    same_story = [person("p2", "John Dean"), person("p3", "Richard Nixon")]
+    site = link([
+        article("a", "2004-07-30", [person("p1", "Fred LaRue"), *same_story]),
+        article("b", "2004-07-31", [person("p1", "Frederick C. LaRue"), *same_story]),
+    ])
+    assert actor_named(site, "Fred LaRue").id == actor_named(site, "Frederick C. LaRue").id
+    # Nothing else in common: a short form alone does not merge two people.
+    site = link([
+        article("a", "2004-07-30", [person("p1", "Sam Smith")]),
+        article("b", "2011-02-01", [person("p1", "Samantha Smith")]),
+        article("c", "2013-05-03", [person("p1", "Chris Jones")]),
+        article("d", "2015-09-09", [person("p1", "Christine A. Jones")]),
+    ])
+    assert actor_named(site, "Sam Smith").id != actor_named(site, "Samantha Smith").id
+    assert actor_named(site, "Chris Jones").id != actor_named(site, "Christine A. Jones").id

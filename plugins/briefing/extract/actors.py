@@ -322,6 +322,10 @@ def _clean_entity_span(doc, ent) -> _Name | None:
                 start += 1
             else:
                 break
+        # ``American Hasim Rahman``: the nationality is no part of the name. Two name words
+        # must be left, so a given name that is also a demonym (German Larrea) stays.
+        while end - start > 2 and doc[start].lower_ in roles.DEMONYMS:
+            start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
                            or (kind == "person" and _is_speech_verb(doc[end - 1]))):
         end -= 1  # ``Obama Says`` in a headline: the verb is not part of the name
@@ -411,6 +415,57 @@ def _by_honorific(doc, c: _Name, entities: list[_Entity]) -> _Entity | None:
     return same[0] if len(same) == 1 and all(g is not None for _, g in fits) else None
 
 
+_QUOTE_MARKS = frozenset('"“”')
+
+
+def _gender_after(doc, start: int, end: int, person_starts: set[int]) -> str | None:
+    """The gender a name's context gives it: ``Mr.``/``Mrs.`` before it, else the first
+    he/she-type pronoun after it in its sentence, before anyone else is named or a quotation
+    opens (whose pronouns are the speaker's)."""
+    before = start - 1
+    while before >= 0 and doc[before].text == ".":
+        before -= 1
+    if before >= 0:
+        gender = names.honorific_gender(doc[before].text)
+        if gender:
+            return gender
+    for i in range(end, doc[start].sent.end):
+        if i in person_starts or doc[i].text in _QUOTE_MARKS:
+            return None
+        gender = names.PRONOUN_GENDER.get(doc[i].lower_)
+        if gender:
+            return gender
+    return None
+
+
+def _family_members(doc, entities: list[_Entity], person_starts: set[int]) -> list[_Entity]:
+    """Split off a bare family name the text calls by the other gender.
+
+    ``Peterson was found guilty of murdering his wife`` in an article whose only full name
+    is ``Laci Peterson``: the surname is her husband, never named in full. A family name
+    joins the one full name it fits (``cluster_names``); this takes it back, as its own
+    person, when its pronouns and honorifics say more often than not that it is not her.
+    """
+    out = []
+    for ent in list(entities):
+        full = max(ent.forms, key=lambda f: len(names.name_key(f)))
+        key = names.name_key(full)
+        gender = names.guess_gender(full)
+        if len(key) < 2 or gender is None:
+            continue
+        bare = [sp for sp in ent.spans if names.name_key(sp[2]) == key[-1:]]
+        said = [_gender_after(doc, a, b, person_starts) for a, b, _ in bare]
+        other = sum(g is not None and g != gender for g in said)
+        if not other or other <= sum(g == gender for g in said):
+            continue
+        ent.spans = [sp for sp in ent.spans if sp not in bare]
+        ent.forms = [f for f in ent.forms if names.name_key(f) != key[-1:]]
+        forms = list(dict.fromkeys(sp[2] for sp in bare))
+        out.append(_Entity("person", forms=forms, spans=bare,
+                           gender="f" if gender == "m" else "m"))
+    return out
+
+
 def _group(doc, cands: list[_Name]) -> list[_Entity]:
     """Group names into entities: people by name parts, organisations and places by text."""
     # A name tagged differently in different places takes its majority kind.
@@ -440,6 +495,7 @@ def _group(doc, cands: list[_Name]) -> list[_Entity]:
             ent = _by_honorific(doc, c, entities)
         if ent is not None:
             ent.spans.append((c.start, c.end, c.text))
+    entities.extend(_family_members(doc, entities, {c.start for c in people}))
 
     # NER often tags a surname alone as an organisation or a place (``Chaffetz``,
     # ``De Blasio``): a name that fits exactly one person in the article is that person.

@@ -149,7 +149,17 @@ def guess_gender(full_name: str, loose: bool = False) -> str | None:
     det = _gender_detector()
     if det is None:
         return None
-    answer = det.get_gender(parts[0].strip(".,"))
+    first = parts[0].strip(".,")
+    answer = det.get_gender(first)
+    # The world-wide answer follows the countries a name is most common in ("Laci" is a
+    # Hungarian man's name and an American woman's). Our articles are English news, so US
+    # and British usage decides, at its own confidence; when those two disagree, nobody knows.
+    english = [det.get_gender(first, country) for country in ("usa", "great_britain")]
+    said = {a.removeprefix("mostly_") for a in english} & {"male", "female"}
+    if len(said) == 2:
+        return None
+    if said and said != {answer.removeprefix("mostly_")}:
+        answer = next(a for a in english if a.removeprefix("mostly_") in said)
     if loose:  # linking weighs it against other evidence: "mostly" names count too
         answer = answer.removeprefix("mostly_")
     return {"male": "m", "female": "f"}.get(answer)

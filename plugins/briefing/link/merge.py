@@ -370,16 +370,18 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn: Callable[..., None]) -
 
     # 3. same full name, transliteration variants: only with corroboration
     shorter: dict[int, set[int]] = defaultdict(set)
+    fuzzy: set[tuple[int, int]] = set()  # (short, full) fitting only as a variant
     for i, j in sorted(pairs):
         rel, q = nm.compare_persons(cl.person[i], cl.person[j])
         if rel == "equal":
             score, disagree = _evidence(members_of(i), members_of(j))
             if not disagree and (q == nm.EXACT or score >= 1):
                 cl.union(i, j)
-        elif rel == "a<b":
-            shorter[i].add(j)
-        elif rel == "b<a":
-            shorter[j].add(i)
+        elif rel in ("a<b", "b<a"):
+            short, full = (i, j) if rel == "a<b" else (j, i)
+            shorter[short].add(full)
+            if q != nm.EXACT:
+                fuzzy.add((short, full))
 
     # 4. shorter forms into the one fuller name they fit
     for i in sorted(shorter):
@@ -400,8 +402,10 @@ def _cluster_persons(cl: _Clusters, idx: list[int], warn: Callable[..., None]) -
             )
             continue
         for t in targets:
-            _, disagree = _evidence(members_of(i), members_of(t))
-            if not disagree:
+            score, disagree = _evidence(members_of(i), members_of(t))
+            # a variant (Fred for Frederick) needs what a variant full name needs
+            variant = any((i, j) in fuzzy for j in shorter[i] if cl.find(j) == t)
+            if not disagree and (not variant or score >= 1):
                 cl.union(i, t)
 
     # 5. one-word names: only when exactly one site actor fits

@@ -145,8 +145,18 @@ def generation(surface: str) -> str:
     return ""
 
 
+# A nickname written inside a name: Vincent "The Chin" Gigante, Vincent 'The Chin' Gigante,
+# Mohammed (Mo) Salah. Only between spaces, so O'Brien keeps its apostrophe.
+_NICKNAME = re.compile(r"(?:^|(?<=\s))[\"“‘'(][^\"“”‘’()]{1,40}?[\"”’')](?=\s|$)")
+
+
+def without_nickname(surface: str) -> str:
+    return " ".join(_NICKNAME.sub(" ", surface).split()) or surface
+
+
 @functools.lru_cache(maxsize=100_000)
 def parse_person(surface: str) -> PersonName:
+    surface = without_nickname(surface)
     parts = words(fold(strip_titles(surface)))
     gen = generation(surface)
     while gen and len(parts) > 1 and parts[-1] in _GENERATION:
@@ -231,10 +241,31 @@ def _variants(name: PersonName) -> tuple[tuple[tuple[str, ...], tuple[bool, ...]
     return tuple(out)
 
 
-def _seq_quality(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+@functools.lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer  # a curated table of English given names' short forms
+
+    return NickNamer()
+
+
+@functools.lru_cache(maxsize=200_000)
+def given_match(a: str, b: str) -> int:
+    """``token_match`` for given names, where a short form is the name too: Fred is
+    Frederick and Katie Kathryn (FUZZY, so a merge needs corroboration, as for a
+    transliteration)."""
+    q = token_match(a, b)
+    if q or min(len(a), len(b)) < 2:
+        return q
+    table = _nicknamer()
+    return FUZZY if b in table.nicknames_of(a) or a in table.nicknames_of(b) else 0
+
+
+def _seq_quality(a: tuple[str, ...], b: tuple[str, ...], given: bool = False) -> int:
+    """Quality of two token sequences matched in order; ``given``: the first tokens are
+    given names (a family name follows)."""
     q = EXACT
-    for x, y in zip(a, b, strict=True):
-        q = min(q, token_match(x, y))
+    for k, (x, y) in enumerate(zip(a, b, strict=True)):
+        q = min(q, given_match(x, y) if given and k == 0 and len(a) > 1 else token_match(x, y))
         if not q:
             return 0
     return q
@@ -271,7 +302,7 @@ def compare_persons(a: PersonName, b: PersonName) -> tuple[str, int]:
     best: tuple[str, int] = ("none", 0)
     for (ta, pa), (tb, pb) in itertools.product(_variants(a), _variants(b)):
         if len(ta) == len(tb):
-            q = _seq_quality(ta, tb)
+            q = _seq_quality(ta, tb, given=True)
             if q and (best[0] != "equal" or q > best[1]):
                 best = ("equal", q)
             continue
@@ -281,8 +312,8 @@ def compare_persons(a: PersonName, b: PersonName) -> tuple[str, int]:
         if len(short) < 2:
             continue
         q = 0
-        if token_match(short[0], long_[0]):  # given name kept: "Ali Bagheri" < "Ali Bagheri Kani"
-            q = min(token_match(short[0], long_[0]), _subsequence_quality(short[1:], long_[1:]))
+        if given_match(short[0], long_[0]):  # given name kept: "Ali Bagheri" < "Ali Bagheri Kani"
+            q = min(given_match(short[0], long_[0]), _subsequence_quality(short[1:], long_[1:]))
         k = len(long_) - len(short)
         if not q and not plong[k]:  # trailing family name: "Bagheri Kani"
             q = _seq_quality(short, long_[k:])
