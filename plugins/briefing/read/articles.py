@@ -235,11 +235,12 @@ def _read_markdown(path: str, text: str, warnings: list[str]) -> ReadArticle:
 def _read_html(path: str, text: str, warnings: list[str]) -> ReadArticle:
     page = read_page(text)
     parsed = parse_text(page.text)
+    date, source = page.date, page.date_source
     return ReadArticle(
         path=path, text=page.text, title=page.title or _title(page.text, parsed),
         title_generated=not page.title,
-        date=dt.datetime.fromisoformat(page.date) if page.date else None,
-        date_source=page.date_source, outlet=outlet_name(page.outlet), url=page.url,
+        date=dt.datetime.fromisoformat(date) if date else None,
+        date_source=source, outlet=outlet_name(page.outlet), url=page.url,
         author=page.author, warnings=warnings + page.warnings,
         content_html=paragraphs_html(page.text, split_paragraphs(page.text)),
     )

@@ -16,6 +16,7 @@ import warnings
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from ..textformat import date_in_text, split_paragraphs
 from .textio import BadArticleError
 
 # trafilatura and htmldate log every page they find thin or odd ("discarding data", "empty
@@ -60,8 +61,10 @@ def _text_of(element) -> str:
 
 
 def _blocks(body) -> list[tuple[str, str]]:
-    """(kind, text) for each block of trafilatura's body, in order."""
+    """(kind, text) for each block of trafilatura's body (or of one layout cell), in order."""
     out: list[tuple[str, str]] = []
+    if body.tag == "cell" and body.text and body.text.strip():
+        out.append(("p", " ".join(body.text.split())))  # the cell's text before its first block
     for child in body:
         tag = child.tag
         if tag == "list":
@@ -136,36 +139,85 @@ def _day(value: str) -> str | None:
             return None
 
 
+def _extract(html: str, url: str | None, tables: bool):
+    global _CONFIG
+    import trafilatura
+
+    if _CONFIG is None:
+        _CONFIG = _config()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # dateutil's UnknownTimezoneWarning, lxml's notes
+        return trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=tables,
+            include_images=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+            config=_CONFIG,
+        )
+
+
+def _layout_cells(body) -> list:
+    """Cells that hold paragraphs: their table lays out a page (a data table's cells hold
+    text)."""
+    return [cell for cell in body.iter("cell")
+            if any(cell.find(tag) is not None for tag in ("p", "head", "list"))]
+
+
+_SEPARATORS = "-–—|:·•»"
+
+
+def _without_site(title: str, site: str) -> str:
+    """``Food distributions to end — Valley Food Bank``: the site's name is no headline."""
+    for sep in _SEPARATORS:
+        head, found, tail = title.rpartition(f" {sep} ")
+        if found and head.strip() and _same(tail, site):
+            return head.strip()
+    return title
+
+
+# A page's text may open with a section label, a deck and a byline before its date line.
+_HEADER_LINES = 8
+
+
+def _header_lines(text: str) -> list[tuple[int, int]]:
+    """The short lines above the story that hold a digit, then the lead: where a page
+    without a date in its markup writes one."""
+    spans = split_paragraphs(text)
+    out = []
+    for s, e in spans[:_HEADER_LINES]:
+        if e - s > 120:
+            return [*out, (s, e)]
+        if any(ch.isdigit() for ch in text[s:e]):
+            out.append((s, e))
+    return out
+
+
 def read_page(html: str | bytes, url: str | None = None) -> PageArticle:
     """The article of one news page, or :class:`BadArticleError` saying why there is none.
 
     Scripts, styles and markup never reach the text (trafilatura reads text nodes only).
     """
-    global _CONFIG
-    import trafilatura
-
     if isinstance(html, bytes):
         from .textio import decode
 
         html, _ = decode(html)
-    if _CONFIG is None:
-        _CONFIG = _config()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # dateutil's UnknownTimezoneWarning, lxml's notes
-        doc = trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-            config=_CONFIG,
-        )
+    doc = _extract(html, url, tables=True)
     if doc is None or doc.body is None:
         raise BadArticleError("no article body found in the page")
     title = " ".join((doc.title or "").split()) or None
-    blocks = _blocks(doc.body)
+    body = doc.body
+    layout = _layout_cells(body)
+    if layout:
+        # A page laid out with tables (the web of 2004): the tables are the page, not data
+        # in the article. The story is the cell with the most text, as Readability reads it;
+        # the other cells are navigation and sidebars.
+        body = max(layout, key=lambda cell: len("".join(cell.itertext())))
+    blocks = _blocks(body)
+    if layout and title:
+        blocks = [b for b in blocks if not _same(b[1], title)]
     # trafilatura keeps the page's headline as the first heading; it is the title, not text
     # (og:title is often a longer version of the <h1>).
     while blocks and blocks[0][0] in ("h1", "head") and (
@@ -174,6 +226,8 @@ def read_page(html: str | bytes, url: str | None = None) -> PageArticle:
     ):
         title = title or blocks[0][1]
         blocks.pop(0)
+    if title and doc.sitename:
+        title = _without_site(title, " ".join(doc.sitename.split()))
     paragraphs = [text for _, text in blocks]
     if not paragraphs:
         raise BadArticleError("no article body found in the page")
@@ -187,5 +241,11 @@ def read_page(html: str | bytes, url: str | None = None) -> PageArticle:
     if doc.date:
         article.date = doc.date[:10]
         article.date_source = _date_source(html, article.date, url or doc.url)
+    else:
+        # No date in the markup, but one on a short line under the headline (``Published:
+        # Wednesday, November 3, 2004``): the rule plain-text articles follow.
+        from_text = date_in_text(article.text, _header_lines(article.text))
+        if from_text:
+            article.date, article.date_source = from_text[0], "text"
     return article
 
