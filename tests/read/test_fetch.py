@@ -715,3 +715,18 @@ _PARAGRAPH = st.text(
 def test_markdown_round_trip_of_any_paragraphs(tmp_path_factory, paragraphs):
     text = "\n\n".join(paragraphs)
     assert roundtrip(tmp_path_factory.mktemp("rt"), text) == text
+
+
+def test_invoke_fetch_runs_briefing_fetch_with_the_sites_settings(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(REPO / "plugins"))
+    env[fetch_mod.LOOPBACK_ONLY_ENV] = "1"
+    with serve() as site:
+        proc = subprocess.run(
+            [sys.executable, "-m", "invoke", "--search-root", str(REPO), "fetch",
+             "--content", str(content), "--url", site.base + "/news/undated"],
+            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "briefing: fetch: 1 fetched" in proc.stdout
+    assert list(by_url(content)) == ["/news/undated"]
