@@ -730,3 +730,14 @@ def test_invoke_fetch_runs_briefing_fetch_with_the_sites_settings(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "briefing: fetch: 1 fetched" in proc.stdout
     assert list(by_url(content)) == ["/news/undated"]
+
+
+def test_readme_documents_every_fetch_setting():
+    from briefing.settings import DEFAULTS
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    names = [n for n in DEFAULTS if n.startswith(("BRIEFING_FEEDS", "BRIEFING_FETCH",
+                                                  "BRIEFING_USER_AGENT"))]
+    assert len(names) == 11
+    for name in names:
+        assert f"| `{name}` |" in readme, name
