@@ -84,7 +84,8 @@ class FixtureSite:
 
     def __init__(self, robots: str = "file") -> None:
         self.robots = robots  # "file", "404" or "500"
-        self.vars = {"VIENNA_UPDATED": "2024-03-05T07:00:00Z"}
+        self.vars = {"VIENNA_UPDATED": "2024-03-05T07:00:00Z",
+                     "STRIKE_UPDATED": "2024-03-04T07:00:00Z"}
         self.overrides: dict[str, bytes] = {}  # path -> page body replacing the fixture
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.statuses: list[tuple[str, int]] = []
@@ -151,6 +152,10 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(200, b"<p>too late</p>")
             except OSError:
                 return None
+        if path.startswith("/news/chain/"):  # /news/chain/N: N redirects, then a page
+            n = int(path.rsplit("/", 1)[1])
+            target = f"/news/chain/{n - 1}" if n > 1 else "/news/undated"
+            return self._send(301, b"", headers={"Location": site.base + target})
         if path in ("/news/loop", "/news/loop-b"):
             target = "/news/loop-b" if path == "/news/loop" else "/news/loop"
             return self._send(302, b"", headers={"Location": target})
@@ -478,6 +483,57 @@ def test_changed_page_is_updated_in_place_keeping_its_slug(tmp_path):
         assert (third.fetched, third.updated, third.unchanged) == (0, 0, 3), third.lines
         assert sorted(s for p, s in site.statuses[mark:] if p.startswith("/news/")) == [304] * 3
         assert {p: p.read_bytes() for p in files} == files
+
+
+def test_a_newer_feed_entry_for_an_unchanged_page_costs_a_304_once(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    with serve() as site:
+        feeds = [site.base + "/feeds/atom.xml"]
+        run(content, site, feeds=feeds)
+        strike = by_url(content)["/news/undated"]
+        before = strike.read_text(encoding="utf-8")
+        site.vars["STRIKE_UPDATED"] = "2024-03-06T07:00:00Z"  # the feed says updated...
+        mark = len(site.statuses)
+        report = run(content, site, feeds=feeds)
+        # ...but the page is the same: a 304, and only the new stamp is written down.
+        assert (report.updated, report.unchanged) == (0, 3), report.lines
+        assert [s for p, s in site.statuses[mark:] if p.startswith("/news/")] == [304]
+        after = strike.read_text(encoding="utf-8")
+        assert after == before.replace("Feed-Updated: 2024-03-04T07:00:00Z",
+                                       "Feed-Updated: 2024-03-06T07:00:00Z")
+        mark = len(site.requests)
+        run(content, site, feeds=feeds)
+        assert not [p for p in site.paths(mark) if p.startswith("/news/")]
+
+
+def test_redirects_are_followed_up_to_the_limit(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    with serve() as site:
+        report = run(content, site, urls=[site.base + "/news/chain/3", site.base + "/news/chain/4"])
+    assert (report.fetched, report.failed) == (1, 1), report.lines
+    assert report.lines[-1].endswith("/news/chain/4: more than 3 redirects "
+                                     "(BRIEFING_FETCH_MAX_REDIRECTS)")
+    # The article is recorded under the address asked for, its final one as canonical.
+    meta = meta_of(next((content / "fetched").rglob("*.md")))
+    assert meta["url"].endswith("/news/chain/3") and meta["canonical"].endswith("/news/undated")
+
+
+def test_page_charsets():
+    text = "Привет, “мир” — café"
+    assert decode_html(text.encode("koi8-r", "replace"), "text/html; charset=KOI8-R") == (
+        text.encode("koi8-r", "replace").decode("koi8-r"))
+    page = f'<html><head><meta charset="koi8-r"></head><body>{text}</body></html>'
+    assert text.encode("koi8-r", "replace").decode("koi8-r") in decode_html(
+        page.encode("koi8-r", "replace"), "text/html")
+    # Latin-1 is read as Windows-1252 (WHATWG), so curly quotes survive.
+    assert decode_html("“café”".encode("cp1252"), "text/html; charset=ISO-8859-1") == "“café”"
+    # A BOM wins; a charset the bytes do not fit falls back to detection.
+    assert decode_html(b"\xef\xbb\xbfcaf\xc3\xa9", "text/html; charset=cp1252") == "café"
+    mislabelled = "<p>The café owners said “no” to the new opening hours on Friday.</p>"
+    assert decode_html(mislabelled.encode("cp1252"), "text/html; charset=utf-8") == mislabelled
+    assert decode_html("café".encode(), "text/html; charset=no-such-codec") == "café"
 
 
 def test_deleting_a_file_fetches_it_again(tmp_path):

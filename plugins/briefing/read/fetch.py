@@ -163,7 +163,7 @@ class FetchError(Exception):
         self.status = status
 
 
-class Refused(Exception):  # noqa: N818 - a decision, not an error
+class Refused(Exception):
     """A URL not fetched on purpose (robots.txt, not HTML); ``reason`` says why."""
 
     def __init__(self, reason: str) -> None:
@@ -542,7 +542,7 @@ class Store:
         self.by_key: dict[str, Stored] = {}
         self.slugs: set[str] = set()
         for path in sorted(self._markdown_files()):
-            stored = self._load(path)
+            stored = self.load(path)
             if stored is None:
                 continue
             self.slugs.add(stored.meta.get("slug", ""))
@@ -556,7 +556,7 @@ class Store:
                 if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
                     yield Path(folder) / name
 
-    def _load(self, path: Path) -> Stored | None:
+    def load(self, path: Path) -> Stored | None:
         try:
             text, _ = decode(path.read_bytes())
         except (OSError, BadArticleError):
@@ -575,9 +575,10 @@ class Store:
             return None
 
     def remember(self, stored: Stored) -> None:
+        """A file just written: it answers for every address it records now."""
         self.slugs.add(stored.meta.get("slug", ""))
         for key in stored.keys():
-            self.by_key.setdefault(key, stored)
+            self.by_key[key] = stored
 
     def new_path(self, url: str, slug: str) -> tuple[Path, str]:
         folder = Path(self.fetch_dir) / _host_folder(url)
@@ -595,7 +596,7 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._check_inside(path)  # mkdir followed no link out of it: checked again
         if path.is_symlink():
-            raise UnsafePathError(f"{self._rel(path)} is a symlink; not written through it")
+            raise UnsafePathError(f"{self.rel(path)} is a symlink; not written through it")
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
@@ -621,10 +622,10 @@ class Store:
         inside = real.is_relative_to(self.root) and (
             not probe.is_relative_to(lexical_fetch) or real.is_relative_to(self.fetch_root))
         if not inside:
-            raise UnsafePathError(f"{self._rel(probe)} leads outside {self.fetch_dir}/ in the "
+            raise UnsafePathError(f"{self.rel(probe)} leads outside {self.fetch_dir}/ in the "
                                   "content folder (a symlink?); not written")
 
-    def _rel(self, path: Path) -> str:
+    def rel(self, path: Path) -> str:
         try:
             return path.relative_to(self.root).as_posix()
         except ValueError:
@@ -763,7 +764,8 @@ class Fetcher:
         try:
             response = self.web.get(url, html=True, conditional=conditional)
             if response.status == 304:
-                assert stored is not None  # only a conditional request gets a 304
+                if stored is None:  # we asked for no 304: a confused server
+                    raise FetchError("HTTP 304 Not Modified to a plain request")
                 self._restamp(stored, entry)
                 return
             text = decode_html(response.body, response.headers.get("content-type"))
@@ -814,9 +816,6 @@ class Fetcher:
             "aliases": old.get("aliases"),
         }
 
-    def _rel(self, path: Path) -> str:
-        return self.store._rel(path)
-
     def _create(self, meta: dict[str, str | None], text: str) -> None:
         url = str(meta["url"])
         path, slug = self.store.new_path(url, article_slug(meta["title"], url))
@@ -824,7 +823,7 @@ class Fetcher:
         self.store.write(path, render_markdown(meta, text))
         self.report.fetched += 1
         self.report.written.append(path)
-        self.report.say(url, f"new article {self._rel(path)}")
+        self.report.say(url, f"new article {self.store.rel(path)}")
         self._remember(path)
 
     def _update(self, stored: Stored, meta: dict[str, str | None], text: str) -> None:
@@ -837,7 +836,7 @@ class Fetcher:
         self.store.write(stored.path, rendered)
         self.report.updated += 1
         self.report.written.append(stored.path)
-        self.report.say(str(meta["url"]), f"updated {self._rel(stored.path)}")
+        self.report.say(str(meta["url"]), f"updated {self.store.rel(stored.path)}")
         self._remember(stored.path)
 
     def _restamp(self, stored: Stored, entry: Entry) -> None:
@@ -850,7 +849,7 @@ class Fetcher:
     def _alias(self, other: Stored, url: str) -> None:
         """``url`` is another address of a known article: record it there (so the next run
         does not fetch it again) and write nothing new."""
-        where = self._rel(other.path)
+        where = self.store.rel(other.path)
         self.report.skip(url, f"the same article as {other.meta.get('url')} ({where}); "
                               "not written again")
         if other.owned:
@@ -869,11 +868,9 @@ class Fetcher:
         self._remember(stored.path)
 
     def _remember(self, path: Path) -> None:
-        stored = self.store._load(path)
+        stored = self.store.load(path)
         if stored is not None:
             self.store.remember(stored)
-            for key in stored.keys():  # the fresh copy answers for every address now
-                self.store.by_key[key] = stored
 
 
 def merge_entry(first: Entry, other: Entry) -> None:
