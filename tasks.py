@@ -129,12 +129,16 @@ def fetch(c, content=None, feeds=None, url=None, refresh=False, strict=False):
     from pelican.settings import read_settings
 
     settings = read_settings(str(SETTINGS))
-    cmd = f"{PY} -m briefing fetch --content {shlex.quote(str(content or CONTENT))}"
+    content = Path(content or CONTENT)
+    cmd = f"{PY} -m briefing fetch --content {shlex.quote(str(content))}"
     if url:
         cmd += "".join(f" {shlex.quote(u)}" for u in url)
     if not url or feeds:
         # The site's BRIEFING_FEEDS are fetched with the feeds file, not with page URLs.
         cmd += "".join(f" --feed {shlex.quote(f)}" for f in settings.get("BRIEFING_FEEDS") or [])
+    site_file = settings.get("BRIEFING_FEEDS_FILE")
+    if not feeds and not url and site_file and (content / site_file).is_file():
+        feeds = content / site_file  # a feeds file of another name than feeds.txt
     if feeds:
         cmd += f" --feeds {shlex.quote(str(feeds))}"
     for name, flag in FETCH_SETTINGS.items():

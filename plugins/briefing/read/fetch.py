@@ -120,19 +120,16 @@ def url_key(url: str) -> str:
 
 
 def _is_loopback(host: str) -> bool:
-    host = host.strip("[]").lower()
-    if host == "localhost":
-        return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
-        return False  # a name: never resolved, so never sent
+        return False  # a name, even "localhost": never resolved, so never sent
 
 
 class LoopbackOnlyTransport(httpx.BaseTransport):
-    """Sends only requests to loopback addresses (127.0.0.0/8, ::1, localhost); refuses the
-    rest before any DNS look-up or connection: the tests' guarantee that nothing they run
-    reaches beyond this machine."""
+    """Sends only requests to loopback IP addresses (127.0.0.0/8, ::1); refuses the rest,
+    names included, before any DNS look-up or connection: the tests' guarantee that nothing
+    they run reaches beyond this machine."""
 
     def __init__(self, inner: httpx.BaseTransport | None = None) -> None:
         self.inner = inner or httpx.HTTPTransport()
@@ -882,8 +879,7 @@ def merge_entry(first: Entry, other: Entry) -> None:
     first.stamp = max(filter(None, [first.stamp, other.stamp]), default=None)
 
 
-def feed_urls(content: Path, feeds_file: Path | None, feeds: Sequence[str],
-              report: FetchReport) -> list[str]:
+def feed_urls(feeds_file: Path | None, feeds: Sequence[str], report: FetchReport) -> list[str]:
     """Feeds from ``feeds_file`` (a missing default file is no error) and ``feeds``."""
     urls: list[str] = []
     if feeds_file is not None and feeds_file.is_file():
@@ -912,7 +908,7 @@ def fetch(content: Path, *, urls: Sequence[str] = (), feeds: Sequence[str] = (),
     if not content.is_dir():
         raise FileNotFoundError(f"content folder {content} does not exist")
     report = FetchReport(out=out)
-    all_feeds = feed_urls(content, feeds_file, feeds, report)
+    all_feeds = feed_urls(feeds_file, feeds, report)
     if not urls and not all_feeds and not report.failed:
         raise NothingToFetchError("nothing to fetch: no URL given and no feed "
                                   f"(in {feeds_file or 'the feeds file'} or BRIEFING_FEEDS)")
