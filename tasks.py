@@ -107,6 +107,47 @@ def gh_pages(c, siteurl=None, push=False):
     c.run(f"{PY} -m ghp_import {flags} -b gh-pages -m 'Publish site' {shlex.quote(str(OUTPUT))}")
 
 
+# pelican.conf.py settings `invoke fetch` passes on to `briefing fetch` (which needs no Pelican).
+FETCH_SETTINGS = {
+    "BRIEFING_USER_AGENT": "--user-agent", "BRIEFING_FETCH_DIR": "--fetch-dir",
+    "BRIEFING_FETCH_TIMEOUT": "--timeout", "BRIEFING_FETCH_RETRIES": "--retries",
+    "BRIEFING_FETCH_BACKOFF": "--backoff", "BRIEFING_FETCH_RETRY_AFTER_MAX": "--retry-after-max",
+    "BRIEFING_FETCH_MAX_BYTES": "--max-bytes", "BRIEFING_FETCH_MAX_REDIRECTS": "--max-redirects",
+    "BRIEFING_FETCH_DELAY": "--delay",
+}
+
+
+@task(iterable=["url"], help={
+    "content": "folder to write articles into (default: content/)",
+    "feeds": "feeds file (default: CONTENT/feeds.txt), beside BRIEFING_FEEDS",
+    "url": "a page URL to fetch instead of the feeds (repeatable)",
+    "refresh": "re-check known articles (conditional GET) and update those that changed",
+    "strict": "exit non-zero when any URL failed",
+})
+def fetch(c, content=None, feeds=None, url=None, refresh=False, strict=False):
+    """Fetch the feeds' new articles (or page URLs) into content/fetched/ as Markdown."""
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(SETTINGS))
+    content = Path(content or CONTENT)
+    cmd = f"{PY} -m briefing fetch --content {shlex.quote(str(content))}"
+    if url:
+        cmd += "".join(f" {shlex.quote(u)}" for u in url)
+    if not url or feeds:
+        # The site's BRIEFING_FEEDS are fetched with the feeds file, not with page URLs.
+        cmd += "".join(f" --feed {shlex.quote(f)}" for f in settings.get("BRIEFING_FEEDS") or [])
+    site_file = settings.get("BRIEFING_FEEDS_FILE")
+    if not feeds and not url and site_file and (content / site_file).is_file():
+        feeds = content / site_file  # a feeds file of another name than feeds.txt
+    if feeds:
+        cmd += f" --feeds {shlex.quote(str(feeds))}"
+    for name, flag in FETCH_SETTINGS.items():
+        if settings.get(name) is not None:
+            cmd += f" {flag} {shlex.quote(str(settings[name]))}"
+    cmd += " --refresh" * bool(refresh) + " --strict" * bool(strict)
+    c.run(cmd, pty=False)
+
+
 @task(help={"args": "extra pytest arguments, e.g. -k quotes"})
 def test(c, args=""):
     """Run the whole test suite."""

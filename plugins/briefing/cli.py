@@ -2,7 +2,8 @@
 
 ``read`` prints each article as the site reads it (the text extraction sees, its title,
 date and where the date came from); ``extract`` prints its quotes, actors and topics, with
-offsets into that same text.
+offsets into that same text. ``fetch`` follows feeds (or fetches page URLs) into Markdown
+articles in the content folder.
 """
 
 from __future__ import annotations
@@ -68,6 +69,86 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_fetch(args: argparse.Namespace) -> int:
+    """Exit 0 when the run finished (failed URLs are report lines), 1 when everything
+    failed or, with ``--strict``, anything did, 2 when there is nothing to fetch."""
+    from pathlib import Path
+
+    from .read import fetch
+    from .settings import DEFAULTS
+
+    try:
+        options = fetch.options_from(
+            None, user_agent=args.user_agent, timeout=args.timeout, retries=args.retries,
+            backoff=args.backoff, retry_after_max=args.retry_after_max,
+            max_bytes=args.max_bytes, max_redirects=args.max_redirects, delay=args.delay,
+            fetch_dir=args.fetch_dir, refresh=args.refresh,
+        )
+    except ValueError as exc:
+        print(f"briefing: fetch: {exc}", file=sys.stderr)
+        return 2
+    content = Path(args.content)
+    feeds_file = args.feeds
+    if feeds_file is None and (args.feed or not args.urls):
+        # Page URLs alone fetch just those; otherwise the content folder's feeds file too.
+        feeds_file = content / str(DEFAULTS["BRIEFING_FEEDS_FILE"])
+    elif feeds_file is not None and not feeds_file.is_file():
+        print(f"briefing: fetch: feeds file {feeds_file} not found", file=sys.stderr)
+        return 2
+    try:
+        report = fetch.fetch(content, urls=args.urls, feeds=args.feed, feeds_file=feeds_file,
+                             options=options, out=sys.stderr, progress=args.progress)
+    except (FileNotFoundError, fetch.NothingToFetchError) as exc:
+        print(f"briefing: fetch: {exc}", file=sys.stderr)
+        return 2
+    print(report.summary())
+    return report.exit_code(args.strict)
+
+
+def _fetch_parser(sub) -> None:
+    from pathlib import Path
+
+    from .settings import DEFAULTS
+
+    fe = sub.add_parser(
+        "fetch", help="fetch articles from feeds, or page URLs, into the content folder",
+        description="Fetch every entry of the feeds (CONTENT/feeds.txt and --feed), or the "
+                    "page URLs given, into CONTENT/fetched/<host>/<slug>.md. Known articles "
+                    "are not fetched again. Exit status: 0 when the run finished (each "
+                    "failed URL is a report line), 1 when everything failed (or, with "
+                    "--strict, anything), 2 when there is nothing to fetch.")
+    fe.add_argument("urls", nargs="*", metavar="URL",
+                    help="page URLs to fetch (then feeds are read only with --feeds/--feed)")
+    fe.add_argument("--content", default="content", help="content folder (default: content)")
+    fe.add_argument("--feeds", type=Path, default=None, metavar="FILE",
+                    help="feeds file, one URL a line (default: CONTENT/feeds.txt)")
+    fe.add_argument("--feed", action="append", default=[], metavar="URL",
+                    help="a feed URL, beside the feeds file (repeatable; BRIEFING_FEEDS)")
+    fe.add_argument("--refresh", action="store_true",
+                    help="re-check known articles (a conditional GET: an unchanged page "
+                         "costs a 304) and update those whose text changed")
+    fe.add_argument("--strict", action="store_true", help="exit 1 when any URL failed")
+    fe.add_argument("--fetch-dir", default=None,
+                    help=f"folder in CONTENT for fetched articles (BRIEFING_FETCH_DIR, "
+                         f"{DEFAULTS['BRIEFING_FETCH_DIR']!r})")
+    fe.add_argument("--user-agent", default=None, help="BRIEFING_USER_AGENT")
+    for flag, kind, name, what in (
+        ("--timeout", float, "BRIEFING_FETCH_TIMEOUT", "seconds to connect or between bytes"),
+        ("--retries", int, "BRIEFING_FETCH_RETRIES", "retries on errors, time-outs, 429, 5xx"),
+        ("--backoff", float, "BRIEFING_FETCH_BACKOFF", "seconds before the first retry"),
+        ("--retry-after-max", float, "BRIEFING_FETCH_RETRY_AFTER_MAX",
+         "longest Retry-After honoured, seconds"),
+        ("--max-bytes", int, "BRIEFING_FETCH_MAX_BYTES", "bytes read per response at most"),
+        ("--max-redirects", int, "BRIEFING_FETCH_MAX_REDIRECTS", "redirects followed"),
+        ("--delay", float, "BRIEFING_FETCH_DELAY", "seconds between requests to one host"),
+    ):
+        fe.add_argument(flag, type=kind, default=None,
+                        help=f"{what} ({name}, default {DEFAULTS[name]!r})")
+    fe.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                    help="progress bar on stderr (default: when stderr is a terminal)")
+    fe.set_defaults(func=_cmd_fetch)
+
+
 def main(argv: list[str] | None = None) -> int:
     from .settings import DEFAULTS
 
@@ -83,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     ext.add_argument("--model", default=nlp_mod.DEFAULT_MODEL, help="spaCy pipeline name")
     ext.add_argument("--batch-size", type=int, default=nlp_mod.DEFAULT_BATCH_SIZE)
     ext.set_defaults(func=_cmd_extract)
+    _fetch_parser(sub)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -44,6 +44,34 @@ DEFAULTS: dict[str, Any] = {
     # An actor's page is a search result, and the actor a value of the actor filter, when
     # the actor is in at least this many briefings.
     "BRIEFING_SEARCH_MIN_ARTICLES": 2,
+    # --- briefing fetch (read/fetch.py): following feeds into the content folder ---
+    # Feed URLs (RSS or Atom) to follow, beside those listed in BRIEFING_FEEDS_FILE.
+    "BRIEFING_FEEDS": [],
+    # One feed URL a line (# comments), relative to the content folder; the build skips it.
+    "BRIEFING_FEEDS_FILE": "feeds.txt",
+    # Fetched articles go to CONTENT/<this>/<outlet host>/<slug>.md, and fetch rewrites only
+    # files under it (a hand-written article with the same URL is left alone).
+    "BRIEFING_FETCH_DIR": "fetched",
+    # Who is asking, for servers and robots.txt (the token before "/" is what robots.txt
+    # rules name). Add a contact address for your site: it is what polite crawlers do.
+    "BRIEFING_USER_AGENT": "Briefing/0.1 (static news briefing generator)",
+    # Seconds to connect, and between bytes; a whole response may take 4 times as long.
+    "BRIEFING_FETCH_TIMEOUT": 20.0,
+    # Tries after the first on a connect error, a time-out, 429 or 5xx.
+    "BRIEFING_FETCH_RETRIES": 2,
+    # Seconds before the first retry, doubled for each next one.
+    "BRIEFING_FETCH_BACKOFF": 2.0,
+    # A Retry-After up to this many seconds is honoured; a longer one fails the URL for
+    # this run instead of stalling it (the next run tries again).
+    "BRIEFING_FETCH_RETRY_AFTER_MAX": 120.0,
+    # Bytes of one response read at most (the body is streamed and reading stops past it):
+    # news pages are 50 KB to 2 MB; anything much larger is not an article.
+    "BRIEFING_FETCH_MAX_BYTES": 5_000_000,
+    # Redirects followed per URL (a loop or a longer chain fails it).
+    "BRIEFING_FETCH_MAX_REDIRECTS": 5,
+    # Seconds between two requests to one host (a robots.txt Crawl-delay raises it, up to
+    # 60 s).
+    "BRIEFING_FETCH_DELAY": 1.0,
 }
 
 
@@ -55,6 +83,12 @@ def get(settings: Mapping[str, Any] | None, name: str) -> Any:
 
 def apply_defaults(pelican_object) -> None:
     """``initialized`` handler: fill in every setting the site leaves out."""
+    settings = pelican_object.settings
     for name, value in DEFAULTS.items():
-        if pelican_object.settings.get(name) is None:
-            pelican_object.settings[name] = value
+        if settings.get(name) is None:
+            settings[name] = value
+    # The feeds list lives in the content folder but is no article: hide it like a README.
+    feeds_file = str(settings["BRIEFING_FEEDS_FILE"]).replace("\\", "/").rsplit("/", 1)[-1]
+    ignore = list(settings.get("IGNORE_FILES") or [])
+    if feeds_file and feeds_file not in ignore:
+        settings["IGNORE_FILES"] = ignore + [feeds_file]
