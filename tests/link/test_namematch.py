@@ -181,3 +181,24 @@ def test_a_given_names_short_form_is_the_name_but_needs_corroboration():
     ])
     assert actor_named(site, "Sam Smith").id != actor_named(site, "Samantha Smith").id
     assert actor_named(site, "Chris Jones").id != actor_named(site, "Christine A. Jones").id
+
+
+def test_a_headline_word_before_a_well_known_full_name_is_no_name():
+    known = [article(f"k{i}", f"2016-10-0{i}", [person("p1", "Donald Trump"),
+                                                person("p2", "Hillary Clinton"),
+                                                person("p3", "Kate Olsen")])
+             for i in range(1, 4)]
+    site = link([
+        *known,
+        article("x", "2016-10-05", [person("p1", "Certainly Donald Trump")]),
+        article("y", "2016-10-06", [person("p1", "Crooked Hillary Clinton")]),
+        article("z", "2016-10-07", [person("p1", "Mary Kate Olsen")]),
+        article("w", "2016-10-08", [person("p1", "Polls Jane Roe")]),  # Jane Roe: unknown
+    ])
+    trump, clinton = actor_named(site, "Donald Trump"), actor_named(site, "Hillary Clinton")
+    assert "x" in trump.articles and "y" in clinton.articles
+    names_ = {n for a in site.actors.values() for n in (a.name, *a.aliases)}
+    assert not names_ & {"Certainly Donald Trump", "Crooked Hillary Clinton"}
+    # "Mary" is a given name: the name is not cut to "Kate Olsen"
+    assert actor_named(site, "Mary Kate Olsen").name == "Mary Kate Olsen"
+    assert actor_named(site, "Polls Jane Roe").name == "Polls Jane Roe"

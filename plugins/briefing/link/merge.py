@@ -162,6 +162,7 @@ def cluster(
     """Group node indices into site actors; returns (groups sorted, warnings)."""
     warnings: list[str] = []
     _people_by_full_name(nodes)
+    _headline_words_off(nodes)
 
     def warn(msg: str, level: int = logging.WARNING) -> None:
         # Ambiguous names are notes (INFO): expected on any large site, fixed by an editor.
@@ -224,6 +225,35 @@ def _people_by_full_name(nodes: Sequence[Node]) -> None:
         if (vote and n.kind != "person" and vote["person"] > 2 * sum(vote.values())
                 - 2 * vote["person"] and not roles.country_of(n.name)):
             n.kind = "person"
+
+
+# A name read off a headline or an epithet: on that many briefings at least, a full name is
+# one readers know, and a word before it that is nobody's given name is not part of it.
+HEADLINE_WORD_MIN_ARTICLES = 3
+
+
+def _headline_words_off(nodes: Sequence[Node]) -> None:
+    """``Certainly Donald Trump``, ``Crooked Hillary Clinton``, ``Floridians Jeb Bush``: a
+    person named as a full name the site knows well, after a word no first-name list knows,
+    is that person (the word came from a headline or an epithet). A known given name before
+    it (``Mary Kate Olsen`` / ``Kate Olsen``) is another person and is left alone."""
+    seen: dict[tuple, set[str]] = defaultdict(set)
+    for n in nodes:
+        key = _full_key(n.name) if n.kind == "person" and nm.is_proper(n.name) else None
+        if key is not None:
+            seen[key].add(n.slug)
+    for n in nodes:
+        if n.kind != "person":
+            continue
+        words = nm.strip_titles(n.name).split()
+        if len(words) < 3 or nm.is_given_name(words[0]):
+            continue
+        rest = " ".join(words[1:])
+        key, whole = _full_key(rest), _full_key(n.name)
+        if (key is not None and whole is not None and key[0] == whole[0][1:]
+                and len(seen.get(key, ())) >= HEADLINE_WORD_MIN_ARTICLES):
+            n.aliases = [a for a in n.aliases if a != rest]
+            n.name = rest
 
 
 def _full_key(name: str) -> tuple | None:

@@ -260,6 +260,27 @@ def given_match(a: str, b: str) -> int:
     return FUZZY if b in table.nicknames_of(a) or a in table.nicknames_of(b) else 0
 
 
+@functools.lru_cache(maxsize=1)
+def _first_names():
+    try:
+        import gender_guesser.detector as detector
+    except ImportError:  # optional, as for pronoun gender: then only the nicknames table
+        return None
+    return detector.Detector(case_sensitive=False)
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_given_name(word: str) -> bool:
+    """Whether a first-name list knows ``word``: gender-guesser's (any country) or the
+    nicknames table's."""
+    low = word.strip(".,").lower()
+    det = _first_names()
+    if det is not None and det.get_gender(low) != "unknown":
+        return True
+    table = _nicknamer()
+    return bool(table.canonicals_of(low) or table.nicknames_of(low))
+
+
 def _seq_quality(a: tuple[str, ...], b: tuple[str, ...], given: bool = False) -> int:
     """Quality of two token sequences matched in order; ``given``: the first tokens are
     given names (a family name follows)."""
