@@ -29,6 +29,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 import httpx
 
+from ..cache import current_umask
 from ..settings import DEFAULTS
 from .articles import MARKDOWN_SUFFIXES, split_markdown_metadata
 from .feeds import Entry, NotAFeedError, parse_feed, read_feeds_file
@@ -523,12 +524,6 @@ class UnsafePathError(Exception):
     """A write that would leave the content folder (a symlink, a strange name)."""
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 class Store:
     """The content folder's Markdown articles, by every URL they answer to."""
 
@@ -599,7 +594,7 @@ class Store:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
                 out.write(text)
             # mkstemp makes the file private (0600); an article is as readable as any file.
-            os.chmod(tmp, 0o666 & ~_umask())
+            os.chmod(tmp, 0o666 & ~current_umask())
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
