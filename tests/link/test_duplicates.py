@@ -142,3 +142,13 @@ def test_unrelated_articles_never_fold_and_order_does_not_matter():
 @pytest.mark.parametrize("threshold", [0, -1])
 def test_a_threshold_of_zero_folds_nothing(threshold):
     assert find_duplicates([("a", text(WIRE)), ("b", text(WIRE))], threshold=threshold) == []
+
+
+def test_two_briefs_sharing_their_lead_sentence_stay_apart():
+    # Half of each brief is the same lead; the quotes after it are not the same story told.
+    lead = ("Officials in the port city confirmed that the ferry service would resume on "
+            "Friday after a week of storms.")
+    briefs = [("a", f'{lead}\n\n"Passengers will be safe," the harbour master said.'),
+              ("b", f'{lead}\n\n"We are relieved," a ferry worker said.')]
+    assert find_duplicates(briefs) == []
+    assert find_duplicates([("a", briefs[0][1]), ("b", briefs[0][1])]) == []  # too short

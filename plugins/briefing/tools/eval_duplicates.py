@@ -107,16 +107,17 @@ def _ecb(root: Path) -> tuple[dict[str, str], dict[str, dict]]:
 
 
 def ecb_levels(texts: dict[str, str], gold: dict[str, dict], size: int) -> dict:
-    """{same event?: {level: pairs at or above}} over same-topic pairs, and pair totals."""
+    """{same event?: {level: pairs at or above}} over every same-topic pair, and the totals."""
     sigs = dup.signatures(sorted(texts.items()), size)
     counts: dict = {kind: Counter() for kind in ("same event", "other event")}
     totals: Counter = Counter()
-    for a, b in itertools.combinations(sorted(sigs), 2):
+    for a, b in itertools.combinations(sorted(texts), 2):
         if gold[a]["topic"] != gold[b]["topic"]:
             continue
         kind = "same event" if gold[a]["event"] == gold[b]["event"] else "other event"
         totals[kind] += 1
-        score = sigs[a].jaccard(sigs[b])
+        # a text too short to compare (dup.MIN_WORDS) never folds
+        score = sigs[a].jaccard(sigs[b]) if a in sigs and b in sigs else 0.0
         for level in LEVELS:
             if score >= level:
                 counts[kind][level] += 1
