@@ -139,7 +139,25 @@ def _duplicates(articles: list, settings: dict) -> list[duplicates.DuplicateGrou
         logger.info("briefing: %s folded into %s (near-duplicates)",
                     ", ".join(by_slug[s].relative_source_path for s in g.duplicates),
                     by_slug[g.primary].relative_source_path)
+        _withdraw_clashes([by_slug[s] for s in g.slugs])
     return groups
+
+
+def _withdraw_clashes(copies: list) -> None:
+    """Copies of one story often share a headline, so an address or headline clash among
+    them (read/slugs.py) is expected, and moot once they are one briefing: the warning is
+    withdrawn from their pages and the build report (``--strict`` does not fail on it). A
+    clash naming any file outside the group stands."""
+    files = {a.relative_source_path for a in copies}
+    for article in copies:
+        for message, others in getattr(article, "briefing_name_clashes", None) or []:
+            warnings = getattr(article, "briefing_warnings", None) or []
+            if set(others) <= files and message in warnings:
+                warnings.remove(message)
+                withdrawn = getattr(article, "briefing_withdrawn_warnings", None)
+                if withdrawn is None:
+                    withdrawn = article.briefing_withdrawn_warnings = []
+                withdrawn.append(message)
 
 
 def run(articles: list, settings: dict) -> BriefingSite:

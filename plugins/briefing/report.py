@@ -195,6 +195,7 @@ def collect(
     published: dict[str, Any] = {}
     unpublished: dict[str, str] = {}
     folded: dict[str, Any] = {}  # file -> the primary article it was folded into
+    copies: dict[str, Any] = {}  # file -> the folded article itself
     seen: set[str] = set()
     failed: set[str] = set()
     generators = list(generators)
@@ -214,6 +215,7 @@ def collect(
                 primary = getattr(item, "briefing_duplicate_of", None)
                 if primary is not None:  # a near-duplicate: its page points to the primary
                     folded[item.get_relative_source_path()] = primary
+                    copies[item.get_relative_source_path()] = item
                     continue
                 unpublished[item.get_relative_source_path()] = (
                     f"Status: {status} in its metadata, so it is not published")
@@ -241,6 +243,10 @@ def collect(
         elif record.levelno >= logging.WARNING:
             report.warnings.append(_entry(record, seen, rel))
 
+    for path, item in [*published.items(), *copies.items()]:
+        # moot once the files are one briefing (pipeline.py), though logged when read
+        withdrawn = getattr(item, "briefing_withdrawn_warnings", None) or []
+        logged_warnings -= {(path, str(w)) for w in withdrawn}
     for path, item in sorted(published.items()):
         warnings = [str(w) for w in getattr(item, "briefing_warnings", None) or []]
         report.warnings.extend(Entry(path, w) for w in warnings)

@@ -225,3 +225,22 @@ def test_only_web_addresses_become_links_to_the_original():
     no_url = _article("d")  # no URL: metadata at all (older readers)
     del no_url.briefing_source_url
     assert views.source_url(no_url) is None
+
+
+def test_copies_sharing_a_headline_leave_no_warning_behind(tmp_path):
+    # Plain text: both copies get the same generated headline, so the same address; once
+    # they are one briefing, that clash is moot and --strict passes.
+    content = tmp_path / "content"
+    content.mkdir()
+    body = WIRE.format(credit="AP", extra="")
+    (content / "wire-1.txt").write_text(" date 2024-03-04 " + body, encoding="utf-8")
+    (content / "wire-2.txt").write_text(
+        " date 2024-03-05 " + body + "\n(Reporting by Andrew Mills)\n", encoding="utf-8")
+    proc = build(content, tmp_path / "out", "--strict", check=False)
+    assert "same address" in proc.stderr  # the clash was seen when the files were read
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = json.loads((tmp_path / "out" / "data" / "report.json").read_text())
+    assert report["warnings"] == [] and report["counts"]["folded"] == 1
+    assert report["folded"][0]["file"] == "wire-1.txt"
+    page = soup(tmp_path / "out" / report["folded"][0]["url"] / "index.html")
+    assert page.select_one("aside.warnings") is None
