@@ -244,3 +244,14 @@ def test_copies_sharing_a_headline_leave_no_warning_behind(tmp_path):
     assert report["folded"][0]["file"] == "wire-1.txt"
     page = soup(tmp_path / "out" / report["folded"][0]["url"] / "index.html")
     assert page.select_one("aside.warnings") is None
+
+
+def test_every_internal_link_resolves(site):
+    for path in sorted(site.rglob("*.html")):
+        for tag in soup(path).find_all(href=True):
+            href = tag["href"].split("#")[0]
+            if not href.startswith("/") or href.startswith("//"):
+                continue
+            target = site / href.lstrip("/")
+            assert target.is_file() or (target / "index.html").is_file(), (
+                path.relative_to(site), href)
