@@ -23,10 +23,11 @@ from datasketch import MinHash, MinHashLSH
 
 from ..settings import DEFAULTS
 
-# Five-word shingles: one edit (a changed dateline, a credit) touches at most five of them,
-# while two outlets' own prose shares few five-word runs beyond the quotes both carry. On
-# ECB+'s different reports of one event, 3-word shingles raised the likeness of unrelated
-# prose (common phrases) and 7-word ones lowered that of light edits, for no better split.
+# Five-word shingles: a changed word (a dateline, a credit) touches five of them, while two
+# outlets' own prose shares few five-word runs beyond the quotes both carry. Measured with
+# ``eval_duplicates --shingle N``: 3-word runs bring ECB+'s other reports of one event
+# closer through common phrases (107 same-event pairs reach 0.3, against 80), 7-word runs
+# fold fewer lightly edited short stories (70% of 60-149 words with all four edits, not 80%).
 SHINGLE_WORDS = 5
 # Texts shorter than this (two sentences or so) are never folded: two briefs of one story
 # often share their lead sentence word for word and differ in the quote after it, and that
