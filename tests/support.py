@@ -5,6 +5,8 @@ Tests import this module (``from support import build``), never each other.
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -70,6 +72,17 @@ def goto(page, url: str, **kwargs):
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    """url -> the record Pagefind indexed for that page (its gzipped JSON "fragment": url,
+    content, filters, meta, anchors)."""
+    out = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        record = json.loads(raw[raw.index(b"{"):])
+        out[record["url"]] = record
+    return out
 
 
 def article_pages(output: Path) -> dict[str, BeautifulSoup]:

@@ -170,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="exit non-zero when any file was skipped or warned about")
     parser.add_argument("--cache-path", type=Path, default=None,
                         help="extraction cache folder (default: the settings' CACHE_PATH)")
+    parser.add_argument("--duplicate-threshold", type=float, default=None,
+                        help="BRIEFING_DUPLICATE_THRESHOLD for this build (0: fold no "
+                             "near-duplicates)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     overrides: dict = {}
@@ -177,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         overrides["BRIEFING_STRICT"] = True
     if args.cache_path is not None:
         overrides["CACHE_PATH"] = str(args.cache_path.resolve())
+    if args.duplicate_threshold is not None:
+        overrides["BRIEFING_DUPLICATE_THRESHOLD"] = args.duplicate_threshold
     try:
         result = build_site(args.content, args.output, args.siteurl, args.settings, overrides)
     except BuildFailedError as exc:

@@ -2,10 +2,12 @@
 build the views every page reads.
 
 Runs on ``article_generator_finalized``: all articles are read and sorted, nothing is
-written yet, so titles, dates and briefing sections set here reach every page. The spaCy
-pipeline is loaded once and fed every uncached article through ``nlp.pipe``. Results go on
-each article (``briefing_*`` attributes, ``date_inferred``) and, for site-wide pages,
-feeds and the export, into the shared context as ``briefing`` (a ``BriefingSite``).
+written yet, so titles, dates and briefing sections set here reach every page. Near-duplicate
+articles (one story from several outlets) are folded first: only each group's primary is
+extracted, linked and listed; the other copies become hidden articles whose pages point to
+it. The spaCy pipeline is loaded once and fed every uncached article through ``nlp.pipe``.
+Results go on each article (``briefing_*`` attributes, ``date_inferred``) and, for site-wide
+pages, feeds and the export, into the shared context as ``briefing`` (a ``BriefingSite``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from . import link as link_mod
 from .cache import ExtractionCache
-from .link import overrides
+from .link import duplicates, overrides
 from .records import Extraction
 from .render import feeds
 from .render.views import HOME_LATEST, BriefingSite, build_views, iso_date
@@ -119,9 +121,54 @@ def _overrides(settings: dict):
     return overrides.load(path)
 
 
+def _duplicates(articles: list, settings: dict) -> list[duplicates.DuplicateGroup]:
+    """Groups of near-duplicate articles; a failure costs the folding, not the build."""
+    threshold = float(setting(settings, "BRIEFING_DUPLICATE_THRESHOLD"))
+    try:
+        groups = duplicates.find_duplicates(
+            [(a.slug, _event_text(a)) for a in articles],
+            {a.slug: iso_date(a) for a in articles}, threshold=threshold,
+        )
+    except Exception as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        logger.warning("briefing: finding near-duplicate articles failed (%s: %s); every "
+                       "article keeps its own briefing", type(exc).__name__, reason)
+        return []
+    by_slug = {a.slug: a for a in articles}
+    for g in groups:
+        logger.info("briefing: %s folded into %s (near-duplicates)",
+                    ", ".join(by_slug[s].relative_source_path for s in g.duplicates),
+                    by_slug[g.primary].relative_source_path)
+        _withdraw_clashes([by_slug[s] for s in g.slugs])
+    return groups
+
+
+def _withdraw_clashes(copies: list) -> None:
+    """Copies of one story often share a headline, so an address or headline clash among
+    them (read/slugs.py) is expected, and moot once they are one briefing: the warning is
+    withdrawn from their pages and the build report (``--strict`` does not fail on it). A
+    clash naming any file outside the group stands."""
+    files = {a.relative_source_path for a in copies}
+    for article in copies:
+        for message, others in getattr(article, "briefing_name_clashes", None) or []:
+            warnings = getattr(article, "briefing_warnings", None) or []
+            if set(others) <= files and message in warnings:
+                warnings.remove(message)
+                withdrawn = getattr(article, "briefing_withdrawn_warnings", None)
+                if withdrawn is None:
+                    withdrawn = article.briefing_withdrawn_warnings = []
+                withdrawn.append(message)
+
+
 def run(articles: list, settings: dict) -> BriefingSite:
-    """Extract (cached), link and build the views for the articles Pelican read."""
+    """Fold near-duplicates, extract (cached), link and build the views for the articles
+    Pelican read."""
     articles = [a for a in articles if getattr(a, "briefing_text", None)]
+    groups = _duplicates(articles, settings)
+    folded = {s for g in groups for s in g.duplicates}
+    copies = [a for a in articles if a.slug in folded]
+    # The copies' quotes and actors are the primary's: extracted, linked and counted once.
+    articles = [a for a in articles if a.slug not in folded]
     extractions = _extract(articles, settings)
     inputs = [
         link_mod.ArticleInput(a.slug, a.relative_source_path, iso_date(a), extractions[a.slug],
@@ -144,13 +191,29 @@ def run(articles: list, settings: dict) -> BriefingSite:
             type(exc).__name__, reason,
         )
         data = link_mod.link([])
-    return build_views(articles, extractions, data, settings)
+    return build_views(articles, extractions, data, settings, groups, copies)
+
+
+def _hide_copies(generator, site: BriefingSite) -> None:
+    """Folded copies leave every list (home page, Pelican's ``articles`` and ``dates``) but
+    keep their address: as hidden articles Pelican still writes them, with the pointer
+    template, and the build report names them as folded."""
+    copies = {id(a) for a in site.copies}
+    if not copies:
+        return
+    for name in ("articles", "dates"):
+        items = getattr(generator, name, None)
+        if items is not None:
+            items[:] = [a for a in items if id(a) not in copies]
+    generator.hidden_articles.extend(
+        sorted(site.copies, key=lambda a: a.relative_source_path))
 
 
 def on_articles_finalized(generator) -> None:
     """``article_generator_finalized``: everything the briefing pages need, before writing."""
     settings = generator.settings
     site = run(list(generator.articles), settings)
+    _hide_copies(generator, site)
     generator.context["briefing"] = site
     generator.context["briefing_top_actors"] = site.most_quoted()
     generator.context["briefing_latest"] = site.articles[:HOME_LATEST]
@@ -159,6 +222,7 @@ def on_articles_finalized(generator) -> None:
     generator.context["briefing_feeds"] = plan
     generator.context["briefing_feed_all"] = plan.get(("all", None))
     logger.info(
-        "briefing: %d article(s), %d actor(s), %d topic(s), %d event(s)",
-        len(site.articles), len(site.actors), len(site.topics), len(site.events),
+        "briefing: %d article(s), %d actor(s), %d topic(s), %d event(s), %d near-duplicate(s) "
+        "folded", len(site.articles), len(site.actors), len(site.topics), len(site.events),
+        len(site.copies),
     )

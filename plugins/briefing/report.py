@@ -1,5 +1,8 @@
 """The build report: every file in the content folder is a page or a line saying why not.
 
+A near-duplicate folded into another article's briefing (one story from several outlets) is
+neither: the report names every group of files folded together.
+
 Pelican drops a file it cannot read with a bare "Could not process" and never mentions files
 no reader claims; this module squares the files on disk with the pages Pelican made, adds the
 readers' reasons and warnings, and writes ``data/report.json`` (sorted, no times or absolute
@@ -40,6 +43,9 @@ class Report:
     warnings: list[Entry] = field(default_factory=list)
     skipped: list[Entry] = field(default_factory=list)
     errors: list[Entry] = field(default_factory=list)
+    # One {file, url, copies} per group of near-duplicates: ``file`` is the briefing shown
+    # (at ``url``), ``copies`` the files folded into it.
+    folded: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
@@ -54,6 +60,7 @@ class Report:
             "warnings": len(self.warnings),
             "skipped": len(self.skipped),
             "errors": len(self.errors),
+            "folded": sum(len(g["copies"]) for g in self.folded),
         }
 
     def to_json(self) -> dict[str, Any]:
@@ -66,6 +73,7 @@ class Report:
             "warnings": entries(self.warnings, "message"),
             "skipped": entries(self.skipped, "reason"),
             "errors": entries(self.errors, "message"),
+            "folded": sorted(self.folded, key=lambda g: g["file"]),
         }
 
     def lines(self) -> list[str]:
@@ -74,11 +82,17 @@ class Report:
                 f"{c['warnings']} warnings, {c['skipped']} skipped")
         if c["errors"]:
             head += f", {c['errors']} errors"
+        if c["folded"]:
+            head += f", {c['folded']} folded"
         out = [head]
         for label, items in (("error", self.errors), ("skipped", self.skipped),
                              ("warning", self.warnings)):
             for e in sorted(set(items)):
                 out.append(f"  {label:8} {e.file or '(build)'}: {e.message}")
+        for g in sorted(self.folded, key=lambda g: g["file"]):
+            files = ", ".join([g["file"], *g["copies"]])
+            out.append(f"  {'folded':8} {files}: near-duplicates, one briefing at {g['url']} "
+                       f"(the text of {g['file']})")
         return out
 
 
@@ -180,6 +194,8 @@ def collect(
     report = Report()
     published: dict[str, Any] = {}
     unpublished: dict[str, str] = {}
+    folded: dict[str, Any] = {}  # file -> the primary article it was folded into
+    copies: dict[str, Any] = {}  # file -> the folded article itself
     seen: set[str] = set()
     failed: set[str] = set()
     generators = list(generators)
@@ -196,6 +212,11 @@ def collect(
         for attr, status in (("drafts", "draft"), ("hidden_articles", "hidden"),
                              ("draft_pages", "draft"), ("hidden_pages", "hidden")):
             for item in getattr(gen, attr, None) or []:
+                primary = getattr(item, "briefing_duplicate_of", None)
+                if primary is not None:  # a near-duplicate: its page points to the primary
+                    folded[item.get_relative_source_path()] = primary
+                    copies[item.get_relative_source_path()] = item
+                    continue
                 unpublished[item.get_relative_source_path()] = (
                     f"Status: {status} in its metadata, so it is not published")
     seen = {os.path.normpath(p).replace(os.sep, "/") for p in seen}
@@ -222,6 +243,10 @@ def collect(
         elif record.levelno >= logging.WARNING:
             report.warnings.append(_entry(record, seen, rel))
 
+    for path, item in [*published.items(), *copies.items()]:
+        # moot once the files are one briefing (pipeline.py), though logged when read
+        withdrawn = getattr(item, "briefing_withdrawn_warnings", None) or []
+        logged_warnings -= {(path, str(w)) for w in withdrawn}
     for path, item in sorted(published.items()):
         warnings = [str(w) for w in getattr(item, "briefing_warnings", None) or []]
         report.warnings.extend(Entry(path, w) for w in warnings)
@@ -236,9 +261,16 @@ def collect(
     # A warning logged for a file that never became a page still counts.
     report.warnings.extend(Entry(f, w) for f, w in logged_warnings if f not in reasons)
 
-    for path in sorted(set(unpublished) - set(published)):
+    groups: dict[str, dict[str, Any]] = {}
+    for path, primary in sorted(folded.items()):
+        key = primary.get_relative_source_path()
+        group = groups.setdefault(key, {"file": key, "url": str(primary.url), "copies": []})
+        group["copies"].append(path)
+    report.folded = [groups[k] for k in sorted(groups)]
+
+    for path in sorted(set(unpublished) - set(published) - set(folded)):
         report.skipped.append(Entry(path, unpublished[path]))
-    accounted = set(published) | set(unpublished)
+    accounted = set(published) | set(unpublished) | set(folded)
     for path in sorted((failed | set(reasons) | seen) - accounted):
         if path in reasons or path in failed:
             report.skipped.append(

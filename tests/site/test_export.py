@@ -16,7 +16,9 @@ from support import REPO, build
 SEEDS = sorted((REPO / "content").glob("*.txt"))
 ARTICLE_KEYS = {"source", "slug", "url", "title", "date", "date_from_text", "date_inferred",
                 "event", "actors",
-                "topics", "quotes", "mentions", "related"}
+                "topics", "quotes", "mentions", "related", "outlet", "duplicates"}
+# A near-duplicate folded into the article (tests/site/test_duplicates.py builds some).
+DUPLICATE_KEYS = {"slug", "source", "url", "outlet", "date", "source_url"}
 QUOTE_KEYS = {"text", "start", "end", "kind", "cue", "speaker", "identified_through_event"}
 SPEAKER_KEYS = {"name", "start", "end", "actor"}
 ACTOR_KEYS = {"id", "name", "kind", "aliases", "roles", "articles", "url"}
@@ -68,6 +70,9 @@ def test_articles_keys_and_types(articles):
             assert isinstance(a[key], list) and all(isinstance(x, str) for x in a[key])
         assert a["actors"] == sorted(set(a["actors"])) and a["topics"] == sorted(a["topics"])
         assert a["slug"] not in a["related"]
+        assert a["outlet"] is None or isinstance(a["outlet"], str)
+        assert isinstance(a["duplicates"], list)
+        assert all(set(d) == DUPLICATE_KEYS for d in a["duplicates"])
         assert isinstance(a["quotes"], list)
         for q in a["quotes"]:
             assert set(q) == QUOTE_KEYS

@@ -6,13 +6,12 @@ anchors); reading them checks what search can find, filter and link to.
 
 from __future__ import annotations
 
-import gzip
 import json
 import shutil
 from pathlib import Path
 
 import pytest
-from support import REPO, build
+from support import REPO, build, fragments
 
 SEEDS = sorted((REPO / "content").glob("*.txt"))
 
@@ -38,15 +37,6 @@ SAVED_PAGE = """<!DOCTYPE html><html><head>
 <p>Omani officials hosted envoys from Tehran and Doha in Muscat on Monday.</p>
 <p>"Dialogue is the only way," an Omani official said.</p></article></body></html>
 """
-
-
-def fragments(site: Path) -> dict[str, dict]:
-    out = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        raw = gzip.decompress(path.read_bytes())
-        record = json.loads(raw[raw.index(b"{"):])
-        out[record["url"]] = record
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -291,9 +291,10 @@ def test_main_scores_a_site_as_json_and_table(corpus, tmp_path, capsys):
 FAKE_BUILD = '''
 import argparse, json, pathlib
 p = argparse.ArgumentParser()
-for a in ("--content", "--output", "--cache-path"):
+for a in ("--content", "--output", "--cache-path", "--duplicate-threshold"):
     p.add_argument(a)
 args = p.parse_args()
+assert args.duplicate_threshold == "0"  # every article scored, copies not folded
 out = pathlib.Path(args.output) / "data"
 out.mkdir(parents=True)
 names = sorted(f.name for f in pathlib.Path(args.content).iterdir())

@@ -33,12 +33,18 @@ def clean_slug(value: str) -> str:
     return slug
 
 
-def _warn(article: Any, message: str) -> None:
+def _warn(article: Any, message: str, group: list[Any]) -> None:
     warnings = getattr(article, "briefing_warnings", None)
     if warnings is None:
         warnings = []
         article.briefing_warnings = warnings
     warnings.append(message)
+    # Which files the warning is about: if they all turn out to be copies of this article's
+    # story (folded into one briefing later), the warning is withdrawn (pipeline.py).
+    clashes = getattr(article, "briefing_name_clashes", None)
+    if clashes is None:
+        clashes = article.briefing_name_clashes = []
+    clashes.append((message, tuple(a.relative_source_path for a in group if a is not article)))
     logger.warning(WARN_MESSAGE, article.relative_source_path, message)
 
 
@@ -67,7 +73,7 @@ def number_duplicates(articles: Iterable[Any]) -> None:
         warned.add(frozenset(a.relative_source_path for a in group))
         for article in group:
             _warn(article, f"another article would have the same address ({slug}): "
-                           f"{_others(group, article)}; this one is at {article.url}")
+                           f"{_others(group, article)}; this one is at {article.url}", group)
         for article in group:
             # Pelican pairs same-slug articles as translations of one another; they are not.
             article.translations = []
@@ -78,7 +84,8 @@ def number_duplicates(articles: Iterable[Any]) -> None:
         group = sorted(by_title[key], key=lambda a: a.relative_source_path)
         if len(group) > 1 and frozenset(a.relative_source_path for a in group) not in warned:
             for article in group:
-                _warn(article, f"another article has the same headline: {_others(group, article)}")
+                _warn(article, f"another article has the same headline: "
+                               f"{_others(group, article)}", group)
 
 
 def stable_order(articles: list[Any], order_by: Any) -> None:

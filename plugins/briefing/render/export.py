@@ -6,6 +6,10 @@ with ``newline=''``), exactly as ``briefing extract`` prints them; ``speaker.act
 site-wide actor id. ``url`` is relative to the site root (``briefings/<slug>/``), so the
 export is the same wherever the site is hosted. Output is deterministic: sorted keys, lists
 sorted (``related`` keeps its ranking, quotes their order in the text), no timestamps.
+
+A near-duplicate folded into another briefing has no record of its own: its primary's
+``duplicates`` lists it (slug, source file, outlet, date, its pointer page's ``url`` and
+``source_url``, where it was published).
 """
 
 from __future__ import annotations
@@ -20,6 +24,18 @@ ACTORS = "data/actors.json"
 
 def _iso(article) -> str | None:
     return None if getattr(article, "undated", False) else article.date.strftime("%Y-%m-%d")
+
+
+def _duplicate(copy: dict) -> dict[str, Any]:
+    article = copy["article"]
+    return {
+        "slug": article.slug,
+        "source": article.relative_source_path.replace("\\", "/"),
+        "url": article.url,  # its own address, a page pointing to the primary
+        "outlet": copy["outlet"],
+        "date": copy["date"],
+        "source_url": copy["source_url"],
+    }
 
 
 def article_record(article) -> dict[str, Any]:
@@ -44,6 +60,11 @@ def article_record(article) -> dict[str, Any]:
         "quotes": quotes,
         "mentions": list(getattr(article, "briefing_mentions", [])),
         "related": [a.slug for a in getattr(article, "briefing_related", [])],
+        "outlet": getattr(article, "outlet", None) or None,
+        # the near-duplicates (the same story from other outlets) folded into this briefing
+        "duplicates": sorted(
+            (_duplicate(c) for c in getattr(article, "briefing_copies", []) if not c["primary"]),
+            key=lambda d: d["slug"]),
     }
 
 

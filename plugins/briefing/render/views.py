@@ -8,7 +8,9 @@ export read only what is here. No spaCy: extraction and linking are done by then
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,6 +92,10 @@ class BriefingSite:
     topics: dict[str, Topic]
     events: dict[str, EventView]
     by_slug: dict[str, Any]
+    # Near-duplicates folded into another briefing (Pelican articles, by file): listed
+    # nowhere, their pages point to their group's primary.
+    copies: list = field(default_factory=list)
+    duplicates: list = field(default_factory=list)  # duplicates.DuplicateGroup, by primary
 
     def actors_by_kind(self) -> list[tuple[str, list[ActorView]]]:
         groups: dict[str, list[ActorView]] = defaultdict(list)
@@ -294,10 +300,56 @@ def _attach(article, extraction: Extraction | None, data, by_slug: dict, setting
 
 
 
-def build_views(articles: list, extractions: dict[str, Extraction], data, settings: dict
-                ) -> BriefingSite:
-    """Attach each article's briefing sections and build the site-wide views."""
+_WEB_URL = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
+
+
+def source_url(article) -> str | None:
+    """The address the article was published at (``URL:`` metadata), when it is a web
+    address: anything else (``javascript:``...) is never made into a link."""
+    value = getattr(article, "briefing_source_url", None)
+    value = str(value).strip() if value else ""
+    return value if _WEB_URL.match(value) else None
+
+
+def _copy(article, primary: bool, similarity: float | None) -> dict:
+    return {
+        "article": article,
+        "primary": primary,
+        "outlet": getattr(article, "outlet", None) or None,
+        "date": iso_date(article),
+        "source_url": source_url(article),
+        "similarity": similarity,
+    }
+
+
+def _fold(groups: Sequence, primaries: dict[str, Any], copies: Sequence) -> list:
+    """Each primary lists every copy of its story (itself first, then the others by date,
+    length and slug, as the group ranks them); each copy points to its primary."""
+    by_slug = {a.slug: a for a in copies}
+    kept = []
+    for g in groups:
+        primary = primaries.get(g.primary)
+        others = [by_slug[s] for s in g.duplicates if s in by_slug]
+        if primary is None or not others:
+            continue
+        primary.briefing_copies = [_copy(primary, True, None)] + [
+            _copy(a, False, g.similarity.get(a.slug)) for a in others]
+        for a in others:
+            a.briefing_duplicate_of = primary
+            a.briefing_copies = primary.briefing_copies
+            a.template = "duplicate"  # a page that points to the primary (duplicate.html)
+        kept.append(g)
+    return kept
+
+
+def build_views(articles: list, extractions: dict[str, Extraction], data, settings: dict,
+                duplicates: Sequence = (), copies: Sequence = ()) -> BriefingSite:
+    """Attach each article's briefing sections and build the site-wide views.
+
+    ``articles`` are the briefings; ``copies`` the near-duplicates folded into them
+    (``duplicates``: the groups), which get only what their pointer page needs."""
     by_slug = {a.slug: a for a in articles}
+    duplicates = _fold(duplicates, by_slug, copies)
     # speakers identified through the event, by article: read once, not once per article
     identified: dict[str, dict[int, str]] = defaultdict(dict)
     for (slug, i), site_id in data.event_speakers.items():
@@ -338,6 +390,9 @@ def build_views(articles: list, extractions: dict[str, Extraction], data, settin
     }
     for view in events.values():
         view.articles.sort(key=lambda a: (_sort_date(a), a.slug), reverse=True)
-    return BriefingSite(articles, extractions, data, actors, topics, events, by_slug)
+    folded = sorted((a for a in copies if getattr(a, "briefing_duplicate_of", None)),
+                    key=lambda a: a.relative_source_path)
+    return BriefingSite(articles, extractions, data, actors, topics, events, by_slug,
+                        folded, duplicates)
 
 
