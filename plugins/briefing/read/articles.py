@@ -143,6 +143,7 @@ _MD_META = re.compile(r"^(?P<key>[A-Za-z][\w -]*?)\s*:\s*(?P<value>.*)$")
 # ``save_as: ../../x`` must not write outside the site).
 _MD_IGNORED_KEYS = frozenset({"briefing_text", "briefing_warnings", "briefing_extract_end",
                               "briefing_date_from_text", "briefing_source_url",
+                              "briefing_author", "briefing_date_source",
                               "undated", "title_generated", "save_as", "template"})
 
 

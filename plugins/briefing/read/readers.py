@@ -54,6 +54,8 @@ def _metadata(article: articles.ReadArticle, extra: dict) -> dict:
     )
     if article.outlet:
         metadata["outlet"] = article.outlet  # the search page's outlet filter
+    if article.author:
+        metadata["briefing_author"] = article.author  # shown as written, no author pages
     if article.url:
         # Not ``url``: that is the page's address on the site to Pelican.
         metadata["briefing_source_url"] = article.url

@@ -61,6 +61,11 @@ def article_record(article) -> dict[str, Any]:
         "mentions": list(getattr(article, "briefing_mentions", [])),
         "related": [a.slug for a in getattr(article, "briefing_related", [])],
         "outlet": getattr(article, "outlet", None) or None,
+        # where the date came from: "date line", "text", "metadata", a page's tag, "URL"
+        "date_source": getattr(article, "briefing_date_source", None),
+        "author": getattr(article, "briefing_author", None),
+        # where it was published (a web address only; views.source_url checks it)
+        "source_url": getattr(article, "briefing_source_link", None),
         # the near-duplicates (the same story from other outlets) folded into this briefing
         "duplicates": sorted(
             (_duplicate(c) for c in getattr(article, "briefing_copies", []) if not c["primary"]),

@@ -294,6 +294,7 @@ def _attach(article, extraction: Extraction | None, data, by_slug: dict, setting
     ]
     if article.undated and slug in data.inferred_dates:
         article.date_inferred = data.inferred_dates[slug]
+    article.briefing_source_link = source_url(article)
     article.briefing_jsonld = jsonld.dumps(
         jsonld.news_article(article, settings.get("SITEURL", ""))
     )
