@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from briefing.link.linking import link
 from briefing.link.namematch import compare_persons, generation, parse_person, persons_conflict
-from support import actor_named, article, person
+from support import actor_named, article, org, person, place
 
 
 def conflict(a: str, b: str) -> bool:
@@ -202,3 +202,20 @@ def test_a_headline_word_before_a_well_known_full_name_is_no_name():
     # "Mary" is a given name: the name is not cut to "Kate Olsen"
     assert actor_named(site, "Mary Kate Olsen").name == "Mary Kate Olsen"
     assert actor_named(site, "Polls Jane Roe").name == "Polls Jane Roe"
+
+
+def test_a_family_name_tagged_as_a_place_beside_one_persons_company_is_that_person():
+    company = [org("o1", "Betty Ford Center"), person("p2", "Shawn Holley")]
+    site = link([
+        *(article(f"k{i}", f"2013-05-0{i}", [person("p1", "Lindsay Lohan"), *company])
+          for i in range(1, 4)),
+        article("h", "2013-05-04", [place("g1", "Lohan"), *company]),  # a headline-only brief
+        *(article(f"a{i}", f"2013-06-0{i}", [person("p1", "Abraham Lincoln"),
+                                             person("p2", "Mary Todd Lincoln")])
+          for i in range(1, 4)),
+        article("n", "2013-06-05", [place("g1", "Lincoln"), org("o1", "University of Nebraska"),
+                                    person("p2", "Jane Roe")]),
+    ])
+    assert "h" in actor_named(site, "Lindsay Lohan").articles
+    lincoln = [a for a in site.actors.values() if a.name == "Lincoln"]
+    assert [a.kind for a in lincoln] == ["place"]

@@ -162,6 +162,7 @@ def cluster(
     """Group node indices into site actors; returns (groups sorted, warnings)."""
     warnings: list[str] = []
     _people_by_full_name(nodes)
+    _family_names_tagged_as_places(nodes)
     _headline_words_off(nodes)
 
     def warn(msg: str, level: int = logging.WARNING) -> None:
@@ -254,6 +255,34 @@ def _headline_words_off(nodes: Sequence[Node]) -> None:
                 and len(seen.get(key, ())) >= HEADLINE_WORD_MIN_ARTICLES):
             n.aliases = [a for a in n.aliases if a != rest]
             n.name = rest
+
+
+# Names two articles share beyond the one in question: enough to say they tell one story.
+SHARED_COMPANY = 2
+
+
+def _family_names_tagged_as_places(nodes: Sequence[Node]) -> None:
+    """``Lohan Checks Into Rehab``: an article that never names Lindsay Lohan in full has the
+    tagger call "Lohan" a place (or an organisation). A lone word that is the family name of
+    people on the site, and that is named beside the company of exactly one of them (at
+    least two of the same other people or institutions), is a person; linking then decides
+    whose name it is. A place named beside other company ("Lincoln", the city, never beside
+    Abraham Lincoln's) stays a place, and so does a country."""
+    families: dict[str, dict[tuple, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for n in nodes:
+        key = _full_key(n.name) if n.kind == "person" and nm.is_proper(n.name) else None
+        if key is not None:
+            families[key[0][-1]][key].update(n.co_names)
+    for n in nodes:
+        if n.kind == "person" or nm.acronym(n.name) or roles.country_of(n.name):
+            continue
+        word = nm.words(nm.fold(n.name))
+        if len(word) != 1 or word[0] not in families:
+            continue
+        close = [k for k, company in families[word[0]].items()
+                 if len(n.co_names & company) >= SHARED_COMPANY]
+        if len(close) == 1:
+            n.kind = "person"
 
 
 def _full_key(name: str) -> tuple | None:
