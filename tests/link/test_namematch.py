@@ -219,3 +219,14 @@ def test_a_family_name_tagged_as_a_place_beside_one_persons_company_is_that_pers
     assert "h" in actor_named(site, "Lindsay Lohan").articles
     lincoln = [a for a in site.actors.values() if a.name == "Lincoln"]
     assert [a.kind for a in lincoln] == ["place"]
+
+
+def test_a_name_readers_know_from_many_briefings_outweighs_a_headline_slip():
+    trump = person("p2", "Donald Trump")
+    site = link([
+        *(article(f"k{i:02}", "2016-10-01", [person("p1", "Hillary Clinton"), trump])
+          for i in range(20)),
+        article("s", "2016-10-02", [person("p1", "Crooked Hillary", roles=["candidate"]), trump]),
+        article("h", "2016-10-03", [person("p1", "Hillary", roles=["candidate"]), trump]),
+    ])
+    assert "h" in actor_named(site, "Hillary Clinton").articles

@@ -357,6 +357,9 @@ def _where(cl: _Clusters, i: int) -> str:
 # every rival, or as well corroborated and seen in this many times as many articles.
 DOMINANCE = 3
 DOMINANT_MIN_ARTICLES = 3
+# ... or seen in this many times as many articles as any rival, whatever the rivals'
+# corroboration, when it is corroborated itself.
+OVERWHELMING = 20
 # A two-word name between fuller ones (George Bush: George W. or George H. W.?) needs more.
 DOMINANCE_SHORT = 5
 
@@ -394,6 +397,13 @@ def _dominant(cl: _Clusters, i: int, fits: list[int],
         return [best]
     if ev == ev2 and support >= DOMINANT_MIN_ARTICLES and support >= ratio * support2:
         return [best]
+    # A name readers know from hundreds of briefings, against rivals seen in a handful
+    # (headline slips such as "Crooked Hillary", "Stop Hillary"): the rivals' one shared
+    # co-occurring name cannot outweigh it, as long as it is corroborated too.
+    by_support = sorted(ranked, key=lambda r: (r[1], r[0]), reverse=True)
+    (ev_top, top_support, top), (_, next_support, _) = by_support[0], by_support[1]
+    if ev_top >= 1 and top_support >= OVERWHELMING * max(next_support, 1):
+        return [top]
     return fits
 
 
