@@ -230,3 +230,16 @@ def test_a_name_readers_know_from_many_briefings_outweighs_a_headline_slip():
         article("h", "2016-10-03", [person("p1", "Hillary", roles=["candidate"]), trump]),
     ])
     assert "h" in actor_named(site, "Hillary Clinton").articles
+
+
+def test_a_place_turned_person_that_joins_nobody_stays_a_place():
+    # "Hilton" beside the company of Paris Hilton, whose sister Nicky is in it too: whose
+    # name is it? Nobody's, so the place it was tagged as, not a lone person "Hilton".
+    company = [person("p2", "Nicky Hilton"), org("o1", "MTV")]
+    site = link([
+        *(article(f"k{i}", f"2013-05-0{i}", [person("p1", "Paris Hilton"), *company])
+          for i in range(1, 3)),
+        article("h", "2013-05-04", [place("g1", "Hilton"), *company]),
+    ])
+    hilton = [a for a in site.actors.values() if a.name == "Hilton"]
+    assert [(a.kind, a.articles) for a in hilton] == [("place", ["h"])]

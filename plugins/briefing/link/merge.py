@@ -162,7 +162,8 @@ def cluster(
     """Group node indices into site actors; returns (groups sorted, warnings)."""
     warnings: list[str] = []
     _people_by_full_name(nodes)
-    _family_names_tagged_as_places(nodes)
+    original = [n.kind for n in nodes]
+    turned = _family_names_tagged_as_places(nodes)
     _headline_words_off(nodes)
 
     def warn(msg: str, level: int = logging.WARNING) -> None:
@@ -201,7 +202,12 @@ def cluster(
             _cluster_persons(cl, idx, warn)
         else:
             _cluster_named(cl, idx)
-    return cl.groups(), warnings
+    groups = cl.groups()
+    for group in groups:
+        if set(group) <= turned:  # called a person only to join one, and it joined nobody
+            for i in group:
+                nodes[i].kind = original[i]
+    return groups, warnings
 
 
 def _people_by_full_name(nodes: Sequence[Node]) -> None:
@@ -261,28 +267,40 @@ def _headline_words_off(nodes: Sequence[Node]) -> None:
 SHARED_COMPANY = 2
 
 
-def _family_names_tagged_as_places(nodes: Sequence[Node]) -> None:
+def _family_names_tagged_as_places(nodes: Sequence[Node]) -> set[int]:
     """``Lohan Checks Into Rehab``: an article that never names Lindsay Lohan in full has the
     tagger call "Lohan" a place (or an organisation). A lone word that is the family name of
-    people on the site, and that is named beside the company of exactly one of them (at
-    least two of the same other people or institutions), is a person; linking then decides
-    whose name it is. A place named beside other company ("Lincoln", the city, never beside
-    Abraham Lincoln's) stays a place, and so does a country."""
+    people on the site, named beside the company of exactly one of them (at least two of the
+    same other people or institutions, and most of its own company), and that the site does
+    not call a place or organisation more often than it names that person, is a person;
+    linking then decides whose name it is. "Paris", "Indiana" and "Reuters" stay what the
+    site mostly calls them, and so does a country. Returns the nodes turned into persons
+    (``cluster`` turns back those that joined nobody)."""
     families: dict[str, dict[tuple, set[str]]] = defaultdict(lambda: defaultdict(set))
+    seen_in: dict[tuple, set[str]] = defaultdict(set)
     for n in nodes:
         key = _full_key(n.name) if n.kind == "person" and nm.is_proper(n.name) else None
         if key is not None:
             families[key[0][-1]][key].update(n.co_names)
+            seen_in[key].add(n.slug)
+    tagged: dict[str, set[str]] = defaultdict(set)  # word -> articles calling it no person
     for n in nodes:
+        if n.kind != "person":
+            tagged[nm.fold(n.name)].add(n.slug)
+    turned = set()
+    for i, n in enumerate(nodes):
         if n.kind == "person" or nm.acronym(n.name) or roles.country_of(n.name):
             continue
         word = nm.words(nm.fold(n.name))
-        if len(word) != 1 or word[0] not in families:
+        if len(word) != 1 or word[0] not in families or not n.co_names:
             continue
         close = [k for k, company in families[word[0]].items()
-                 if len(n.co_names & company) >= SHARED_COMPANY]
-        if len(close) == 1:
+                 if len(n.co_names & company) >= SHARED_COMPANY
+                 and 2 * len(n.co_names & company) >= len(n.co_names)]
+        if len(close) == 1 and len(tagged[nm.fold(n.name)]) <= len(seen_in[close[0]]):
             n.kind = "person"
+            turned.add(i)
+    return turned
 
 
 def _full_key(name: str) -> tuple | None:
