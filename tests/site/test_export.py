@@ -16,7 +16,8 @@ from support import REPO, build
 SEEDS = sorted((REPO / "content").glob("*.txt"))
 ARTICLE_KEYS = {"source", "slug", "url", "title", "date", "date_from_text", "date_inferred",
                 "event", "actors",
-                "topics", "quotes", "mentions", "related", "outlet", "duplicates"}
+                "topics", "quotes", "mentions", "related", "outlet", "duplicates",
+                "date_source", "author", "source_url"}
 # A near-duplicate folded into the article (tests/site/test_duplicates.py builds some).
 DUPLICATE_KEYS = {"slug", "source", "url", "outlet", "date", "source_url"}
 QUOTE_KEYS = {"text", "start", "end", "kind", "cue", "speaker", "identified_through_event"}
@@ -66,6 +67,9 @@ def test_articles_keys_and_types(articles):
         assert _iso_or_none(a["date"]) and _iso_or_none(a["date_inferred"])
         assert a["date"] is None or a["date_inferred"] is None  # inferred only when undated
         assert a["event"] is None or isinstance(a["event"], str)
+        # the seeds are .txt: a date line or nothing, no author, no original address
+        assert a["date_source"] == ("date line" if a["date"] else None)
+        assert a["author"] is None and a["source_url"] is None
         for key in ("actors", "topics", "related"):
             assert isinstance(a[key], list) and all(isinstance(x, str) for x in a[key])
         assert a["actors"] == sorted(set(a["actors"])) and a["topics"] == sorted(a["topics"])
