@@ -203,8 +203,9 @@ def test_an_opening_clause_goes_when_the_headline_is_long(nlp):
     lead = ("As President Obama appears set to veto legislation that would allow 9/11 families "
             "to sue Saudi Arabia, Democratic nominee Hillary Clinton apparently disagrees with "
             "her former boss.")
+    # the lead's "apparently" goes too: a headline states the act
     assert headline(lead, nlp) == \
-        "Democratic nominee Hillary Clinton apparently disagrees with her former boss"
+        "Democratic nominee Hillary Clinton disagrees with her former boss"
 
 
 def test_a_kicker_lead_announces_the_next_paragraph(nlp):
@@ -212,7 +213,25 @@ def test_a_kicker_lead_announces_the_next_paragraph(nlp):
             "7 p.m.\n\nDonald Trump is once again questioning the integrity of the U.S. "
             "voting system.\n\nMore.")
     assert headline(text, nlp) == \
-        "The Latest: Donald Trump is once again questioning integrity of U.S. voting system"
+        "The Latest: Donald Trump is questioning integrity of U.S. voting system"
+
+
+def test_a_poll_the_lead_cites_leads_the_headline(nlp):
+    lead = ("Hillary Clinton and Donald Trump are virtually tied heading into their first "
+            "debate, according to a new Washington Post-ABC News national poll.")
+    assert headline(lead, nlp) == \
+        "Poll: Hillary Clinton and Donald Trump tied heading into first debate"
+
+
+def test_a_relative_that_stays_and_a_nested_phrase_goes_whole(nlp):
+    # a restrictive relative clause stays while it fits, with its "that"; one set off by a
+    # comma goes
+    lead = ("The mayor signed the budget that the council approved on Monday, which cuts no "
+            "services.")
+    assert headline(lead, nlp) == "Mayor signs budget that council approved"
+    lead = ("Qatar has been at the forefront of de-escalation efforts in Gaza since the "
+            "beginning of the brutal Israeli onslaught on October 7.")
+    assert headline(lead, nlp) == "Qatar is at forefront of de-escalation efforts in Gaza"
 
 
 def test_a_title_case_first_line_is_the_pages_own_headline(nlp):

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..records import Actor
 from . import cues, roles
 from .inflect import NON_THIRD_SINGULAR, present
 
@@ -34,6 +35,10 @@ _NEVER = frozenset("parataxis intj meta preconj dep".split())
 # Adverbs that belong to their verb ("lashes out", "never") stay whatever the length.
 _KEPT_ADVERBS = frozenset("out away back up down off not never no".split())
 _ARTICLES = frozenset("the a an".split())
+_FILLER_ADVERBS = frozenset(
+    """also again now then once already reportedly recently currently meanwhile however
+    instead indeed apparently further ever""".split()
+)
 _TIME_LABELS = frozenset(("DATE", "TIME"))
 _TIME_WORDS = frozenset(
     """today tonight yesterday tomorrow now currently recently earlier later morning afternoon
@@ -44,10 +49,11 @@ _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir".split())
 # What may stand before a subject and go with the opening adverbial ("In 2008, X ...").
 _OPENING = frozenset("prep advcl advmod npadvmod punct intj dep parataxis ccomp".split())
 _SHORT_QUOTE = 7  # marks included: up to five quoted words
+_QUOTE_SLACK = 3  # words a headline may run over to keep a short quotation whole
 _PRONOUNS = frozenset("he she they it i we you".split())
 
-# Resolves the character span of a subject's head word in the file to an actor's name.
-NameOf = Callable[[int, int], "str | None"]
+# The actor whose mention covers a character span of the file, or None.
+ActorOf = Callable[[int, int], "Actor | None"]
 
 
 @dataclass
@@ -119,27 +125,32 @@ def _dropped(child, head, level: int) -> bool:
     verbal = head.pos_ in ("VERB", "AUX")
     if dep in _NEVER:
         return True
-    if dep in ("prep", "advmod", "poss", "tmod") or verbal and dep == "npadvmod":
-        if _is_time(child):
-            return True  # "on Thursday", "Tuesday's debate"; not "a 14-year-old daughter"
+    if dep == "poss" or verbal and dep in ("prep", "advmod", "tmod", "npadvmod"):
+        if _is_time(child):  # an adverbial of the act: "on Thursday"; "Tuesday's debate" too,
+            return True  # but not "the total for 2012" nor "a 14-year-old daughter"
     if dep == "punct":
         return child.text in (".", "!", "?", ";", "—", "–", "―", "--")
     if dep == "det" and child.lower_ in _ARTICLES:
         return True
+    if dep == "poss" and level > 0 and child.lower_ in ("his", "her", "their", "its"):
+        return True
     if dep == "prep" and child.lower_ == "according":
         return True  # the source of the news, not the news
-    if dep in ("appos", "relcl") and child.doc[child.left_edge.i - 1].text in ",(—–":
+    if dep in ("appos", "relcl", "npadvmod") and child.doc[child.left_edge.i - 1].text in \
+            ",(—–":
         return True  # set off by commas: "Bryan Pagliano, a former aide,", ", which ..."
     if dep == "appos":
         # a close apposition goes when too long, unless it is the name ("Editor Matthew Boyle")
         return level > 0 and child.ent_type_ != "PERSON"
-    if dep == "mark":
-        return child.lower_ == "that"
+    if dep == "mark":  # "said [that] ..."; a relative "that" stays ("the blast that X saw")
+        return child.lower_ == "that" and head.dep_ not in ("relcl", "acl")
     if dep == "compound" and child.lower_ in _HONORIFICS:
         return True
     if dep == "acl":
         # "plans to expand": an infinitive says what the noun is; a participle adds detail
         return level > 0 and not _infinitive(child)
+    if verbal and dep == "advmod" and child.lower_ in _FILLER_ADVERBS:
+        return True  # "also", "again", "reportedly": a headline states the act
     if level == 0 or not verbal:
         return False
     if dep in ("conj", "cc"):
@@ -205,6 +216,10 @@ def _titles(sent, level: int) -> dict[int, str | None]:
         stretch, i = [], first - 1
         while i >= sent.start:
             tok = doc[i]
+            if tok.is_space:  # "nominee\xa0Gov.\xa0Mike Pence"
+                stretch.append(tok)
+                i -= 1
+                continue
             if tok.tag_ == "POS" or tok.pos_ in ("DET", "AUX", "PRON", "NUM") or (
                     tok.pos_ == "PUNCT" and tok.text != "-") or (
                     tok.pos_ == "ADP" and tok.lower_ not in _TITLE_GLUE):
@@ -216,26 +231,28 @@ def _titles(sent, level: int) -> dict[int, str | None]:
                 break  # glue joins capitalised title words: "Minister of Qatar", not
                 # "endorsement of [Sen. Ted Cruz]"
             if tok.pos_ == "NOUN" and not tok.text[:1].isupper() and not _is_title_noun(tok) \
+                    and not roles.is_role_word(tok.lower_) \
                     and not (stretch and _is_title_noun(stretch[-1])):
                 break  # "the writer [Jared Sexton]": a plain noun is no title; "campaign
                 # manager" is
             stretch.append(tok)
             i -= 1
-        while stretch and stretch[-1].lower_ in _TITLE_GLUE | {"-"}:
+        while stretch and (stretch[-1].lower_ in _TITLE_GLUE | {"-"} or stretch[-1].is_space):
             stretch.pop()
-        if not stretch and first == ent.start:
+        title = [t for t in stretch if not t.is_space]
+        if not title and first == ent.start:
             continue
-        if stretch and first == ent.start and not (
-                any(_is_title_noun(t) for t in stretch)
-                and (roles.is_role_word(stretch[0].lower_) or _is_title_noun(stretch[0]))):
+        if title and first == ent.start and not (
+                any(_is_title_noun(t) for t in title)
+                and (roles.is_role_word(title[0].lower_) or _is_title_noun(title[0]))):
             continue  # what stands before the name is no title ("Fans of [Bradley Cooper]")
         dropped = [t.i for t in stretch] + list(range(ent.start, first))
-        if level == 0 and len(dropped) < 3:
+        if level == 0 and len(title) + first - ent.start < 3:
             continue  # a short title stays while the headline fits ("Sen. Kelly Ayotte")
         country = None
-        for k, tok in enumerate(stretch):
-            if tok.lower_ == "of" and k and stretch[k - 1].ent_type_ == "GPE":
-                country = stretch[k - 1].text + "’s"
+        for k, tok in enumerate(title):
+            if tok.lower_ == "of" and k and title[k - 1].ent_type_ == "GPE":
+                country = title[k - 1].text + "’s"
         for j in dropped:
             out[j] = None
         if country and stretch:
@@ -282,10 +299,10 @@ def _tense(verb, plan: _Plan, subject_plural: bool | None = None) -> None:
         plan.keep.difference_update(a.i for a in auxes)  # "was escorted": the participle
         return
     if verb.tag_ == "VBG" and auxes:
-        be = [a for a in auxes if a.lemma_ == "be"]
+        be = [a for a in auxes if _is_be(a)]
         if be and be[0].tag_ == "VBD":  # "was facing" -> "is facing"
             plan.text[be[0].i] = _cased(present("be", plural), be[0].text)
-        plan.keep.difference_update(a.i for a in auxes if a.lemma_ != "be")
+        plan.keep.difference_update(a.i for a in auxes if not _is_be(a))
         return
     perfect = any(a.lemma_ == "have" for a in auxes)
     if (perfect and verb.tag_ == "VBN") or (verb.tag_ == "VBD" and not auxes):
@@ -324,22 +341,27 @@ def _light_verb(verb, plan: _Plan, plural: bool) -> None:
     plan.pinned.update(c.i for c in prep.children)
 
 
+def _is_be(aux) -> bool:
+    # the lemmatizer leaves a curly "’s" or "’re" as it is
+    return aux.lemma_ == "be" or aux.lower_ in ("’s", "'s", "’re", "'re", "’m", "'m")
+
+
 def _cased(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word.lower()
 
 
-def _name_subject(subj, plan: _Plan, name_of: NameOf | None, base: int) -> bool:
+def _name_subject(subj, plan: _Plan, actor_of: ActorOf | None, base: int) -> bool:
     """A subject the lead calls by a pronoun or role ("He", "Iran's acting foreign minister")
     is named by the actor it resolves to. True when it was replaced (a singular name)."""
-    if name_of is None or subj is None or subj.pos_ not in ("PRON", "NOUN") or any(
+    if actor_of is None or subj is None or subj.pos_ not in ("PRON", "NOUN") or any(
             c.dep_ == "conj" for c in subj.children):
         return False  # a name stays as the lead writes it
-    name = name_of(base + subj.idx, base + subj.idx + len(subj))
-    if not name:
+    actor = actor_of(base + subj.idx, base + subj.idx + len(subj))
+    if actor is None:
         return False
     plan.keep.difference_update(t.i for t in subj.subtree)
     plan.keep.add(subj.i)
-    plan.text[subj.i] = name
+    plan.text[subj.i] = actor.name  # named in full
     return True
 
 
@@ -389,18 +411,30 @@ _PRUNE_ROUNDS = (("relcl", "appos"), ("prep", "acl", "advmod", "npadvmod", "agen
 
 def _prune(sent, plan: _Plan, max_words: int) -> None:
     """Drop modifiers, rightmost first, until the headline fits. A short quotation stays,
-    a longer one goes whole or not at all; a verb keeps the preposition that completes it;
+    a longer one goes whole or not at all, unless the headline would stay far too long
+    (``_QUOTE_SLACK``); a verb keeps its object and the preposition that completes it;
     a nested phrase goes with the phrase it hangs from ("since the beginning of ...")."""
     doc = sent.doc
     quoted = _quoted(sent)
 
     def splits_quote(cut) -> bool:
         sub = {t.i for t in cut.subtree}
-        return any(a < cut.i < b and not set(range(a + 1, b)) <= sub for a, b in quoted)
+        return protect and any(a < cut.i < b and not set(range(a + 1, b)) <= sub
+                               for a, b in quoted)
+
+    protect = True
 
     def short_quote(cut) -> bool:  # "going ‘very well’": a few quoted words are the news
-        return any(a < t.i < b and b - a <= _SHORT_QUOTE for t in cut.subtree
-                   for a, b in quoted)
+        return protect and any(a < t.i < b and b - a <= _SHORT_QUOTE for t in cut.subtree
+                               for a, b in quoted)
+
+    def splits_word(cut) -> bool:  # "hell-bent", "14-year-old": a written word stays whole
+        left, right = cut.left_edge.i, cut.right_edge.i
+        return (left > sent.start and not doc[left - 1].whitespace_ and left - 1 in plan.keep
+                and not doc[left - 1].is_punct) or (
+            right + 1 < sent.end and not doc[right].whitespace_ and right + 1 in plan.keep
+            and not doc[right + 1].is_punct) or (
+            left > sent.start and doc[left - 1].text == "-" and left - 1 in plan.keep)
 
     def complement(cut) -> bool:
         """The first preposition of a verb with no object ("based [on ...]", "escorted [off
@@ -414,23 +448,34 @@ def _prune(sent, plan: _Plan, max_words: int) -> None:
                       and c.i in plan.keep), None)
         return first is not None and first.i == cut.i
 
-    for deps in _PRUNE_ROUNDS:
+    # a short quotation goes only when the headline would stay far too long with it
+    rounds = [(True, d) for d in _PRUNE_ROUNDS] + [(False, d) for d in _PRUNE_ROUNDS]
+    for protect, deps in rounds:
+        if not protect and words(_render(sent, plan)) <= max_words + _QUOTE_SLACK:
+            break
         while words(_render(sent, plan)) > max_words:
             candidates = [
                 doc[i] for i in plan.keep
                 if doc[i].dep_ in deps and i not in plan.pinned
                 and doc[i].head.i != i and not splits_quote(doc[i]) and not short_quote(doc[i])
-                and not complement(doc[i])
+                and not complement(doc[i]) and not splits_word(doc[i])
+                and not (doc[i].dep_ == "dobj" and doc[i].head.i in plan.pinned)
+                and doc[i].tag_ not in ("WDT", "WP")  # "the blast [that] X described"
                 and not (doc[i].dep_ == "advmod" and doc[i].lower_ in _KEPT_ADVERBS)
             ]
             if not candidates:
                 break
             cut = max(candidates, key=lambda t: t.left_edge.i)
-            outer = cut.head.head if cut.dep_ == "prep" and cut.head.dep_ == "pobj" else None
-            if outer is not None and outer.dep_ == "prep" and outer in candidates and \
+            obj = cut.head
+            outer = obj.head if cut.dep_ == "prep" and obj.dep_ == "pobj" else None
+            bare = outer is not None and not any(
+                c.i in plan.keep and c.i != cut.i for c in obj.children)
+            if bare and outer.dep_ == "prep" and outer in candidates and \
                     words(_render(sent, plan, plan.keep - {t.i for t in outer.subtree})) >= \
                     MIN_WORDS:
-                cut = outer  # "since the beginning [of the onslaught]": the whole phrase
+                # "since the beginning [of the onslaught]" would leave "since beginning":
+                # the whole phrase goes
+                cut = outer
             gone = {t.i for t in cut.subtree}
             if cut.dep_ == "conj":  # "Obama and [the party's leaders]": the "and" goes too
                 gone |= {c.i for c in cut.head.children
@@ -446,7 +491,7 @@ def _prune(sent, plan: _Plan, max_words: int) -> None:
             _separators(sent, plan)
 
 
-def _plan(tok, sent, level: int, name_of: NameOf | None, base: int, tense: bool,
+def _plan(tok, sent, level: int, actor_of: ActorOf | None, base: int, tense: bool,
           subject: bool = True) -> _Plan:
     """The kept tokens of ``tok``'s clause (or phrase) at a compression ``level``."""
     quotes = _quoted(sent)
@@ -455,7 +500,7 @@ def _plan(tok, sent, level: int, name_of: NameOf | None, base: int, tense: bool,
                                for i in range(a, b + 1)})
     _collect(tok, plan, level)
     subj = _subject(tok) if subject else tok
-    named = _name_subject(subj, plan, name_of, base)
+    named = _name_subject(subj, plan, actor_of, base)
     _name_people(plan, sent, level)
     if tense and subject:
         _tense(tok, plan, subject_plural=False if named else None)
@@ -468,13 +513,13 @@ def _plan(tok, sent, level: int, name_of: NameOf | None, base: int, tense: bool,
     return plan
 
 
-def _fitted(tok, sent, max_words: int, name_of: NameOf | None = None, base: int = 0,
+def _fitted(tok, sent, max_words: int, actor_of: ActorOf | None = None, base: int = 0,
             tense: bool = True, subject: bool = True) -> _Plan:
     """The lightest compression that fits: ``level`` 0, then 1, then pruning."""
-    plan = _plan(tok, sent, 0, name_of, base, tense, subject)
+    plan = _plan(tok, sent, 0, actor_of, base, tense, subject)
     if words(_render(sent, plan)) <= max_words:
         return plan
-    plan = _plan(tok, sent, 1, name_of, base, tense, subject)
+    plan = _plan(tok, sent, 1, actor_of, base, tense, subject)
     _prune(sent, plan, max_words)
     return plan
 
@@ -549,11 +594,11 @@ def kicker(sent) -> str | None:
     return " ".join(t.text for t in kept) or None
 
 
-def headline(sent, name_of: NameOf | None = None, base: int = 0,
+def headline(sent, actor_of: ActorOf | None = None, base: int = 0,
              max_words: int = MAX_WORDS, style: str = "colon") -> str | None:
     """A headline from a parsed lead sentence, or None when it has no main verb.
 
-    ``name_of(start, end)`` names the actor the file's span refers to (``base`` is the
+    ``actor_of(start, end)`` is the actor the file's span refers to (``base`` is the
     sentence's offset in the file); ``style`` is how reported speech reads: ``colon``
     ("X: Y"), ``says`` ("Y, X says"), ``says-first`` ("X says Y") or ``plain`` (the
     sentence's own main clause). Under ``colon`` a report whose subject is a pronoun
@@ -562,14 +607,16 @@ def headline(sent, name_of: NameOf | None = None, base: int = 0,
     verb = main_verb(sent)
     if verb is None:
         return None
-    whole = _plan(verb, sent, 0, name_of, base, True)
-    if words(_render(sent, whole)) <= max_words:
-        return _render(sent, whole)  # short enough as it stands ("X says Y")
+    source = _according_to(verb)
+    whole = _plan(verb, sent, 0, actor_of, base, True)
+    if words(_render(sent, whole)) <= max_words - bool(source):
+        # short enough as it stands ("X says Y"); a poll it cites leads ("Poll: X leads")
+        return f"{source}: {_render(sent, whole)}" if source else _render(sent, whole)
     verb = _main_clause(verb)
     content = _reported(verb) if style != "plain" else None
     speaker = _subject(verb) if content is not None else None
     if content is not None and speaker is not None:
-        who = _fitted(speaker, sent, max_words // 2, name_of, base, tense=False, subject=False)
+        who = _fitted(speaker, sent, max_words // 2, actor_of, base, tense=False, subject=False)
         who.keep -= {t.i for t in content.subtree}
         _separators(sent, who)
         speaker_text = _render(sent, who)
@@ -586,4 +633,21 @@ def headline(sent, name_of: NameOf | None = None, base: int = 0,
             if form == "says-first":
                 return f"{speaker_text} {says} {content_text}"
             return f"{speaker_text}: {content_text[:1].upper()}{content_text[1:]}"
-    return _render(sent, _fitted(verb, sent, max_words, name_of, base))
+    if source:  # "..., according to a new poll" -> "Poll: ..."
+        plan = _fitted(verb, sent, max_words - 1, actor_of, base)
+        return f"{source}: {_render(sent, plan)}"
+    return _render(sent, _fitted(verb, sent, max_words, actor_of, base))
+
+
+# What a lead may cite as its source with "according to": the kicker it makes.
+_SOURCE_NOUNS = frozenset("poll survey study report estimate census".split())
+
+
+def _according_to(verb) -> str | None:
+    """ "X leads, according to a new poll": the source as a kicker ("Poll")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for t in child.subtree:
+                if t.dep_ == "pobj" and t.lemma_.lower() in _SOURCE_NOUNS:
+                    return t.lemma_.capitalize()
+    return None

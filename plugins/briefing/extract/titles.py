@@ -237,22 +237,21 @@ def finish(title: str) -> str:
     return title[0].upper() + title[1:]
 
 
-def _names(actors: Sequence[Actor] | None) -> compress.NameOf | None:
-    """Who a mention refers to: the actor whose mention covers the span, named in full."""
+def _names(actors: Sequence[Actor] | None) -> compress.ActorOf | None:
+    """Who a mention refers to: the actor whose mention covers the span."""
     if not actors:
         return None
     spans = sorted(
-        (m.start, m.end, a.name) for a in actors if a.kind in ("person", "organization")
-        for m in a.mentions
-    )
+        ((m.start, m.end, a) for a in actors if a.kind in ("person", "organization")
+         for m in a.mentions), key=lambda m: (m[0], m[1]))
 
-    def name_of(start: int, end: int) -> str | None:
-        for s, e, name in spans:
+    def actor_of(start: int, end: int) -> Actor | None:
+        for s, e, actor in spans:
             if s <= start and end <= e:
-                return name
+                return actor
         return None
 
-    return name_of
+    return actor_of
 
 
 def _parse(nlp, sentence: str):
@@ -277,7 +276,7 @@ _SAID_LAST = re.compile(
 )
 
 
-def _said_last(nlp, sentence: str, base: int, name_of, style: str) -> str:
+def _said_last(nlp, sentence: str, base: int, actor_of, style: str) -> str:
     """ "Y, X said." read as "X: Y" when the parse misses the report (the speech verb tagged
     as a noun, the content hung under an opening clause)."""
     m = _SAID_LAST.match(sentence)
@@ -287,7 +286,7 @@ def _said_last(nlp, sentence: str, base: int, name_of, style: str) -> str:
     if compress.words(speaker) > 6:
         return ""
     budget = max(compress.MIN_WORDS, MAX_WORDS - compress.words(speaker))
-    said = finish(compress.headline(_parse(nlp, m.group("content")), name_of, base,
+    said = finish(compress.headline(_parse(nlp, m.group("content")), actor_of, base,
                                     max_words=budget, style=style) or "")
     if not said:
         return ""
@@ -297,7 +296,7 @@ def _said_last(nlp, sentence: str, base: int, name_of, style: str) -> str:
     return f"{speaker}: {said}"
 
 
-def _parsed_headline(nlp, sentence: str, base: int, name_of, style: str) -> tuple[str, str]:
+def _parsed_headline(nlp, sentence: str, base: int, actor_of, style: str) -> tuple[str, str]:
     """(headline, kicker) from the parse of a lead sentence: a kicker is what a verbless
     lead announcing the story gives ("The Latest on the race:" -> "The Latest")."""
     colon = re.search(r"(?<=\w):\s+(?=[A-Z“\"])", sentence)
@@ -308,7 +307,7 @@ def _parsed_headline(nlp, sentence: str, base: int, name_of, style: str) -> tupl
             sentence = sentence[:colon.start()]
     sent = _parse(nlp, sentence)
     if not compress.reports(sent):
-        said = _said_last(nlp, sentence, base, name_of, style)
+        said = _said_last(nlp, sentence, base, actor_of, style)
         if said:
             return finish(said), ""
     cut = compress.opening_end(sent)
@@ -319,7 +318,7 @@ def _parsed_headline(nlp, sentence: str, base: int, name_of, style: str) -> tupl
     kicker = compress.kicker(sent)
     if kicker:
         return "", kicker
-    title = finish(compress.headline(sent, name_of, base, style=style) or "")
+    title = finish(compress.headline(sent, actor_of, base, style=style) or "")
     return (title if len(title.split()) >= 2 else ""), ""
 
 
