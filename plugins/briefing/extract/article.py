@@ -24,6 +24,7 @@ def _extract_doc(
     nlp=None,
 ) -> Extraction:
     quotes = quotes_mod.find_quotes(doc, parsed.paragraphs)
+    quotes_mod.mark_claims(doc, quotes)
     actors = actors_mod.find_actors(doc)
     actors_mod.resolve_speakers(quotes, actors, doc)
     topics = topics_mod.find_topics(doc, actors, vocabulary)
