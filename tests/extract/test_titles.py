@@ -145,6 +145,9 @@ def test_time_adverbials_appositions_and_relative_clauses_go(nlp):
     assert headline(lead, nlp) == "House panel votes to hold Bryan Pagliano in contempt of Congress"
     lead = "The Senate on Tuesday passed the spending bill, which funds the government."
     assert headline(lead, nlp) == "Senate passes spending bill"
+    # a year alone is no time adverbial: it says which total
+    lead = "Small group of rich donors pushes tally beyond total for 2012."
+    assert headline(lead, nlp) == "Small group of rich donors pushes tally beyond total for 2012"
 
 
 def test_titles_give_way_to_names_and_a_meeting_is_met(nlp):

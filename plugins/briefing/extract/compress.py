@@ -18,6 +18,7 @@ Works on one parsed sentence (a spaCy ``Span``); no Pelican, no model loading.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -87,6 +88,9 @@ def _is_time(tok) -> bool:
     words = [t for t in tok.subtree if not t.is_punct and t.dep_ not in ("det", "case")]
     if tok.dep_ == "prep":
         words = [t for t in words if t is not tok]
+    # a year alone says which cycle, season or budget ("the total for 2012"): it stays
+    if len(words) == 1 and re.fullmatch(r"(?:1[89]|20)\d\d", words[0].text):
+        return False
     return bool(words) and all(
         t.ent_type_ in _TIME_LABELS or t.lower_ in _TIME_WORDS for t in words
     )
