@@ -34,6 +34,10 @@ class Quote:
     # Not part of the CLI contract: where the cue sits, for highlighting and debugging.
     cue_start: int | None = None
     cue_end: int | None = None
+    # Not part of the contract either: the words are a whole claim, a clause with its verb
+    # and subject ("ties can be improved"), not a bare phrase ("the Palestinian issue").
+    # The briefing's key quotes list claims; None when not known (records made by hand).
+    claim: bool | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -53,6 +57,7 @@ class Quote:
             text=data["text"], start=data["start"], end=data["end"], kind=data["kind"],
             cue=data.get("cue"), speaker=Speaker(**speaker) if speaker else None,
             cue_start=data.get("cue_start"), cue_end=data.get("cue_end"),
+            claim=data.get("claim"),
         )
 
 

@@ -51,7 +51,7 @@ _MONTHS = {m: i for i, m in enumerate(
 _MONTH = (r"\b(?P<month>(?:january|february|march|april|may|june|july|august|september|"
           r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
           r"(?![a-z])\.?)")
-_TEXT_DATES = [
+TEXT_DATES = [
     # March 01, 2008 / Fri., May. 3, 2013 / Thu Jun 13, 2013
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
                re.IGNORECASE),
@@ -90,7 +90,7 @@ def date_in_text(text: str, paragraphs: list[tuple[int, int]]) -> tuple[str, int
     for k, (ps, pe) in enumerate(paragraphs[:_DATE_PARAGRAPHS]):
         short = pe - ps <= _DATE_LINE_CHARS
         window = text[ps:pe] if short else text[ps:ps + _DATELINE_CHARS]
-        hits = [(m.start(), m) for pattern in _TEXT_DATES for m in pattern.finditer(window)]
+        hits = [(m.start(), m) for pattern in TEXT_DATES for m in pattern.finditer(window)]
         for _, m in sorted(hits, key=lambda h: h[0]):
             iso = _date_of(m)
             # a dateline opens with the place in capitals ("WASHINGTON, March 3, 2008 —");

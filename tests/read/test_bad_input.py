@@ -92,7 +92,7 @@ def test_unusable_files_are_skipped_with_their_reason(bad_site, name, reason):
 def test_windows_1252_is_decoded_with_curly_quotes_and_a_warning(bad_site):
     page = _page(bad_site, "windows-1252.txt")
     title = page.find("h1").get_text(strip=True)
-    assert title == "The mayor of Montréal spoke to reporters on Tuesday"
+    assert title == "Mayor of Montréal speaks to reporters"  # the headline Briefing writes
     assert "“We will not raise taxes this year,” the mayor said. “The café owners have suffered " \
            "enough.”" in _paragraphs(page)
     assert "\x93" not in page.get_text() and "\x94" not in page.get_text()
@@ -146,7 +146,8 @@ def test_duplicate_titles_get_distinct_deterministic_slugs_and_warnings(bad_site
 def test_no_sentence_punctuation_still_gets_a_headline(bad_site):
     page = _page(bad_site, "no-punctuation.txt")
     title = page.find("h1").get_text(strip=True)
-    assert title.startswith("The committee met again") and len(title.split()) <= 16
+    # one run-on sentence: the main clause, in the present, at most 12 words
+    assert title.startswith("Committee meets") and len(title.split()) <= 12
     assert len(_paragraphs(page)) == 2
 
 

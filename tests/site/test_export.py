@@ -14,7 +14,8 @@ import pytest
 from support import REPO, build
 
 SEEDS = sorted((REPO / "content").glob("*.txt"))
-ARTICLE_KEYS = {"source", "slug", "url", "title", "date", "date_from_text", "date_inferred",
+ARTICLE_KEYS = {"source", "slug", "url", "title", "title_generated", "date", "date_from_text",
+                "date_inferred",
                 "event", "actors",
                 "topics", "quotes", "mentions", "related", "outlet", "duplicates",
                 "date_source", "author", "source_url"}
@@ -64,6 +65,7 @@ def test_articles_keys_and_types(articles):
         assert set(a) == ARTICLE_KEYS
         for key in ("source", "slug", "url", "title"):
             assert isinstance(a[key], str) and a[key]
+        assert a["title_generated"] is True  # the seeds are .txt: no headline of their own
         assert _iso_or_none(a["date"]) and _iso_or_none(a["date_inferred"])
         assert a["date"] is None or a["date_inferred"] is None  # inferred only when undated
         assert a["event"] is None or isinstance(a["event"], str)
@@ -207,3 +209,20 @@ def test_the_unnamed_iranian_minister_is_identified_through_the_event(articles):
     # Elsewhere a speaker the article names is never marked so.
     assert not [q for a in articles if not a["source"].startswith("000")
                 for q in a["quotes"] if q["identified_through_event"]]
+
+
+def test_an_articles_own_title_is_kept_and_not_marked_generated(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(SEEDS[0], content / SEEDS[0].name)
+    (content / "own.md").write_text(
+        "Title: Ministers meet in Doha\nDate: 2024-02-14\n\nWASHINGTON (AP) — The ministers "
+        "met on Tuesday to discuss the talks, officials said.\n", encoding="utf-8")
+    build(content, tmp_path / "output")
+    records = json.loads((tmp_path / "output" / "data" / "articles.json").read_text("utf-8"))
+    by_source = {a["source"]: a for a in records}
+    own, seed = by_source["own.md"], by_source[SEEDS[0].name]
+    assert own["title"] == "Ministers meet in Doha" and own["title_generated"] is False
+    assert seed["title_generated"] is True
+    page = (tmp_path / "output" / own["url"] / "index.html").read_text(encoding="utf-8")
+    assert "headline-note" not in page and "<h1>Ministers meet in Doha</h1>" in page

@@ -623,3 +623,73 @@ def test_a_name_inside_the_authors_link_is_not_linked_again():
     assert not doc.select("a a") and not doc.select("a.name-link")
     plain = render.mark_html("<p>Ana Reyes spoke.</p>", text, [], [(0, 9, "/actors/ana-reyes/")])
     assert BeautifulSoup(plain, "html.parser").select_one("a.name-link").get_text() == "Ana Reyes"
+
+
+# --- headlines, key quotes and "In brief" ------------------------------------------------------
+
+def test_a_generated_headline_is_marked_discreetly(seed_site):
+    for art in _data(seed_site, "articles.json"):
+        page = _page(seed_site, art["url"])
+        h1 = page.find("h1").get_text(strip=True)
+        assert h1 == art["title"] and art["title_generated"] is True
+        note = page.select_one("article header .headline-note")
+        assert note is not None and "Headline written by Briefing" in note.get_text()
+        assert note.find(attrs={"title": True})["title"]  # says how, on hover
+        # and in words for a screen reader, not only in the title attribute
+        assert "no headline of its own" in note.select_one(".visually-hidden").get_text()
+    seed = next(v for k, v in _by_source(seed_site).items() if k.startswith("004"))
+    assert seed["title"] == "Iran’s Ali Bagheri Kani meets Qatar’s Mohammad bin Abdul Aziz " \
+        "al-Khulaifi"
+
+
+def test_seed_000s_first_key_quote_is_what_a_named_speaker_said(seed_site):
+    art = next(v for k, v in _by_source(seed_site).items() if k.startswith("000"))
+    page = _page(seed_site, art["url"])
+    items = page.select(".key-quotes > ol > li.quote-item")
+    assert items, "no key quotes"
+    first = items[0]
+    assert "direct" in first["class"]
+    assert first.select_one(".quote").get_text(strip=True) in (
+        "have never been so close", "very well")
+    assert first.select_one(".attribution .actor-link") is not None  # a named speaker
+    listed = [li.select_one(".quote").get_text(strip=True) for li in
+              page.select(".key-quotes li.quote-item")]
+    # a bare noun phrase reported is no key quote, but it stays highlighted in the full text
+    assert "the Palestinian issue" not in listed
+    marks = {m.get_text() for m in page.select(".full-text mark.quote-hl")}
+    assert "the Palestinian issue" in marks
+    # direct quotes by named people first, then reported claims
+    kinds = ["direct" if "direct" in li["class"] else "indirect" for li in
+             page.select(".key-quotes li.quote-item")]
+    assert kinds == sorted(kinds, key=lambda k: k != "direct")
+
+
+def test_in_brief_follows_the_lead_with_who_what_and_the_key_quote(seed_site):
+    exported = {a["url"]: a for a in _data(seed_site, "articles.json")}
+    actors = {a["id"]: a for a in _data(seed_site, "actors.json")}
+    for url, art in exported.items():
+        page = _page(seed_site, url)
+        brief = page.select_one("section.in-brief")
+        assert brief is not None, url
+        lead = page.select_one(".briefing-lead")
+        assert lead is not None and lead.find_next_sibling("section") is brief
+        rows = {div.find("dt").get_text(strip=True): div.find("dd")
+                for div in brief.select("dl > div")}
+        assert list(rows) == ["Who", "What", "Key quote"], url
+        # who: the principal actors, linked, each one this article's actor
+        who = rows["Who"].select("a.actor-link")
+        assert 1 <= len(who) <= 3
+        for link in who:
+            actor_id = link["href"].strip("/").split("/")[-1]
+            assert actor_id in art["actors"] and actors[actor_id]["kind"] != "place"
+        # what: the headline the lead makes
+        assert rows["What"].get_text(strip=True) == art["title"]
+        # the key quote: the first of the key quotes, linked to its words in the full text
+        first = page.select_one(".key-quotes li.quote-item .quote-link")
+        quote = rows["Key quote"].select_one("a.quote-link")
+        assert quote["href"] == first["href"]
+        assert quote.get_text(strip=True).strip("“”") == first.get_text(strip=True)
+        assert page.select_one(".full-text").find(id=quote["href"][1:]) is not None
+    art = next(v for k, v in _by_source(seed_site).items() if k.startswith("004"))
+    who = _page(seed_site, art["url"]).select_one(".in-brief-who dd").get_text(" ", strip=True)
+    assert who.startswith("Ali Bagheri Kani (Deputy Foreign Minister for Political Affairs)")

@@ -185,6 +185,24 @@ def test_evaluator_on_fixture_corpus(capsys, nlp):
     assert sys_f["direct_recall"] == 1.0
     assert sys_f["speaker_accuracy"] == 1.0
     assert sys_f["attribution_f1"] > base_f["attribution_f1"]
+    # the headline line removed, Briefing's headline against the real one, beside the lead
+    heads = res["headlines"]
+    assert heads["system"]["articles"] == heads["baseline"]["articles"] == 1
+    for fig in (heads["system"], heads["baseline"]):
+        assert 0.0 < fig["rouge1_f"] <= 1.0 and 0.0 < fig["rougeL_f"] <= 1.0
+    assert heads["system"]["rouge1_f"] > heads["baseline"]["rouge1_f"]
+
+
+def test_the_article_without_its_headline_line_and_the_real_headline():
+    text = polnear.read_text(FIXTURE / "dev" / "text" / "riverton_budget.txt")
+    body = polnear.without_headline(text)
+    assert body.startswith("“The budget is balanced,”") and "Mayor Reyes:" not in body
+    assert polnear.without_headline("Headline\r\n\r\nBody.") == "Body."
+    meta = polnear.metadata(FIXTURE)
+    assert meta[("dev", "riverton_budget")]["title"] == "Mayor Reyes: Budget Is ‘Balanced’"
+    assert evaluate.lead_words("One two three four five six seven eight nine ten eleven "
+                               "twelve thirteen.\n\nNext.") == \
+        "One two three four five six seven eight nine ten eleven twelve"
 
 
 # ------------------------------------------------------------------ the real corpus
@@ -243,6 +261,7 @@ def test_evaluator_smoke_beats_baseline(polnear_path, capsys, nlp):
         assert res["system"]["direct_f1"] > res["baseline"]["direct_f1"]
         assert res["system"]["attribution_f1"] > res["baseline"]["attribution_f1"]
         assert res["system"]["speaker_accuracy"] > res["baseline"]["speaker_accuracy"]
+        assert res["headlines"]["system"]["articles"] == 5
 
 
 def test_heldout_sample_is_fixed(polnear_path):

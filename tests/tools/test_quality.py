@@ -34,13 +34,47 @@ def test_readme_states_the_recorded_quote_figures():
     assert row in readme
 
 
+@pytest.fixture(scope="module")
+def dev_figures(polnear_path, nlp) -> dict:
+    """One ``evaluate`` run on PolNeAR dev, quotes and headlines, shared by the floors."""
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert evaluate.main(["--corpus", str(polnear_path), "--split", "dev", "--json"]) == 0
+    return json.loads(out.getvalue())["results"]["dev"]
+
+
 @pytest.mark.corpus
-def test_dev_quote_figures_hold(polnear_path, nlp, capsys):
-    assert evaluate.main(["--corpus", str(polnear_path), "--split", "dev", "--json"]) == 0
-    now = json.loads(capsys.readouterr().out)["results"]["dev"]["system"]
+def test_dev_quote_figures_hold(dev_figures):
+    now = dev_figures["system"]
     floor = recorded("quotes")["dev"]
     low = {k: (now[k], floor[k]) for k in QUOTE_FLOORS if now[k] < floor[k] - TOLERANCE}
     assert not low, f"below the recorded figures (now, recorded): {low}"
+
+
+HEADLINE_FLOORS = ("rouge1_f", "rougeL_f")
+
+
+def test_readme_states_the_recorded_headline_figures():
+    readme = REPO.joinpath("README.md").read_text(encoding="utf-8")
+    for label, name in (("dev", "dev"), ("train (unseen)", "train unseen (320)")):
+        fig = recorded("headlines")[label]
+        ours, base = fig["briefing"], fig["baseline"]
+        row = (f"| {name} | **{ours['rouge1_f']:.3f}** | **{ours['rougeL_f']:.3f}** | "
+               f"{base['rouge1_f']:.3f} | {base['rougeL_f']:.3f} |")
+        assert row in readme
+
+
+@pytest.mark.corpus
+def test_dev_headline_figures_hold_and_beat_the_lead(dev_figures):
+    now = dev_figures["headlines"]
+    floor = recorded("headlines")["dev"]["briefing"]
+    low = {k: (now["system"][k], floor[k]) for k in HEADLINE_FLOORS
+           if now["system"][k] < floor[k] - TOLERANCE}
+    assert not low, f"below the recorded figures (now, recorded): {low}"
+    assert all(now["system"][k] > now["baseline"][k] for k in HEADLINE_FLOORS)
 
 
 LINKING_FLOORS = (

@@ -20,15 +20,17 @@ def read_text(path: str) -> str:
 
 
 def _extract_doc(
-    path: str, text: str, doc, parsed, vocabulary: Mapping[str, Iterable[str]] | None
+    path: str, text: str, doc, parsed, vocabulary: Mapping[str, Iterable[str]] | None,
+    nlp=None,
 ) -> Extraction:
     quotes = quotes_mod.find_quotes(doc, parsed.paragraphs)
+    quotes_mod.mark_claims(doc, quotes)
     actors = actors_mod.find_actors(doc)
     actors_mod.resolve_speakers(quotes, actors, doc)
     topics = topics_mod.find_topics(doc, actors, vocabulary)
     return Extraction(
         path=path,
-        title=make_title(text, parsed, actors),
+        title=make_title(text, parsed, actors, nlp),
         date=parsed.date,
         quotes=quotes,
         actors=actors,
@@ -61,7 +63,7 @@ def extract_many(
 
     zoned = nlp_mod.pipe_zoned(nlp, prepared(), lambda p: p[0], batch_size, batch_chars)
     for (_, path, text, parsed), doc in zoned:
-        yield _extract_doc(path, text, doc, parsed, vocabulary)
+        yield _extract_doc(path, text, doc, parsed, vocabulary, nlp)
 
 
 def extract_text(

@@ -845,3 +845,28 @@ def _continues(previous: Quote, region: QuotedRegion, idx: _Index, text: str) ->
     if p_now == p_prev + 1 and idx.paragraphs[p_now][0] != region.open:
         return False  # a new paragraph that does not open with the quote
     return True
+
+
+_CLAIM_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+
+
+def is_claim(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` are a whole claim: a clause with a verb and its
+    subject inside them ("Iran's ties with Qatar can be further improved"), not a bare noun
+    phrase ("the Palestinian issue") or a stance word ("very well")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    # the words' head is the verb: "a tour that included visits" is a noun phrase
+    heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    return any(
+        tok.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in _CLAIM_SUBJECTS and span.start <= c.i < span.end for c in tok.children)
+        for tok in heads
+    )
+
+
+def mark_claims(doc: Doc, quotes: list[Quote]) -> None:
+    """Set ``Quote.claim`` on each quote (what the briefing's key quotes rank by)."""
+    for q in quotes:
+        q.claim = is_claim(doc, q.start, q.end)

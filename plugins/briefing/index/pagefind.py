@@ -42,7 +42,8 @@ BUNDLE_DIR = "pagefind"
 EXCLUDE_SELECTORS = [
     ".site-header", ".site-footer", ".skip-link", "nav",
     ".briefing .related", ".briefing .same-event",
-    ".briefing .briefing-lead", ".briefing .key-quotes",
+    ".briefing .briefing-lead", ".briefing .key-quotes", ".briefing .in-brief",
+    ".briefing .headline-note",
     ".actor-page .actor-quotes", ".actor-page .actor-articles", ".actor-page .co-actors",
     ".topic-page .article-list",
 ]

@@ -50,6 +50,8 @@ def article_record(article) -> dict[str, Any]:
         "slug": article.slug,
         "url": article.url,
         "title": article.title,
+        # the article has no headline of its own: Briefing wrote this one from the lead
+        "title_generated": bool(getattr(article, "title_generated", False)),
         "date": _iso(article),
         # the date stands in the text (under the headline, a dateline), not in a date line
         "date_from_text": bool(getattr(article, "briefing_date_from_text", False)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -162,6 +162,7 @@ def _quote_dicts(quotes, actors: dict, described: dict[int, str] | None = None) 
             "anchor": highlight.anchor(i),
             "text": q.text,
             "kind": q.kind,
+            "claim": q.claim,
             "cue": q.cue,
             "start": q.start,
             "end": q.end,
@@ -172,17 +173,59 @@ def _quote_dicts(quotes, actors: dict, described: dict[int, str] | None = None) 
     return out
 
 
-def _key_quotes(quotes: list[dict]) -> list[dict]:
-    """Quotes not inside another quote: a reported sentence that contains a direct quote
-    already shows it, so the briefing lists it once (the full text highlights both)."""
-    return [
-        q for q in quotes
-        if not any(
-            o is not q and o["start"] <= q["start"] and q["end"] <= o["end"]
-            and (o["end"] - o["start"]) > (q["end"] - q["start"])
-            for o in quotes
-        )
-    ]
+def _key_quotes(quotes: list[dict], mentions: list[dict]) -> list[dict]:
+    """The quotes a reader should see first, best first: what named people and institutions
+    said in so many words (direct quotes), then reported speech that is a whole claim (a
+    clause with its verb), then direct quotes nobody named. Never a bare phrase: a reported
+    noun phrase ("the Palestinian issue") or a one-word stance stays highlighted in the full
+    text only. Within a group, the article's principal actors (``prominence``) first, then
+    the earlier quote. A report inside a longer report is listed once, in the longer
+    one; a direct quote inside a report is listed on its own."""
+    counts = prominence(quotes, mentions)
+    ranked = []
+    for q in quotes:
+        if q["kind"] == "direct":
+            if len(q["text"].split()) < 2:
+                continue  # "quack", "disgrace": a stance word, not a statement
+            group = 0 if q["actor"] is not None else 2
+        elif q["claim"] is False:
+            continue
+        else:
+            group = 1
+        if any(o is not q and o["kind"] == q["kind"] and o["start"] <= q["start"]
+               and q["end"] <= o["end"] and (o["end"] - o["start"]) > (q["end"] - q["start"])
+               for o in quotes):
+            continue
+        actor = q["actor"].id if q["actor"] is not None else None
+        ranked.append(((group, -counts.get(actor, 0), q["start"], q["index"]), q))
+    return [q for _, q in sorted(ranked, key=lambda r: r[0])]
+
+
+def prominence(quotes: list[dict], mentions: list[dict]) -> Counter:
+    """How prominent each site actor is in an article: the places it names them, plus the
+    quotes they speak (a speaker the article leaves unnamed has no mention of their own)."""
+    counts = Counter(m["actor"] for m in mentions)
+    counts.update(q["actor"].id for q in quotes if q["actor"] is not None)
+    return counts
+
+
+IN_BRIEF_WHO = 3  # principal actors named in a briefing's "In brief"
+
+
+def _in_brief(extraction: Extraction, whos_who: list, mentions: list[dict],
+              quotes: list[dict], key_quotes: list[dict]) -> dict[str, Any] | None:
+    """Three lines under the lead, all from the extraction: who (the principal people and
+    institutions, the most prominent first, with the roles the article gives them), what
+    (the headline the lead's main clause makes) and the first key quote."""
+    counts = prominence(quotes, mentions)
+    who = sorted(((actor, roles) for actor, roles in whos_who
+                  if actor.kind != "place" and counts.get(actor.id)),
+                 key=lambda ar: -counts[ar[0].id])[:IN_BRIEF_WHO]
+    what = extraction.title if extraction.title != "Untitled article" else ""
+    quote = key_quotes[0] if key_quotes else None
+    if not (who or what or quote):
+        return None
+    return {"who": who, "what": what, "quote": quote}
 
 
 def _whos_who(slug: str, extraction: Extraction, data, identified: dict[int, str]
@@ -259,9 +302,13 @@ def _attach(article, extraction: Extraction | None, data, by_slug: dict, setting
         described = {i: extraction.quotes[i].speaker.name for i in identified
                      if extraction.quotes[i].speaker}
         article.briefing_quotes = _quote_dicts(quotes, data.actors, described)
-        article.briefing_key_quotes = _key_quotes(article.briefing_quotes)
         article.briefing_whos_who = _whos_who(slug, extraction, data, identified)
         article.briefing_mentions = _mentions(slug, extraction, data)
+        article.briefing_key_quotes = _key_quotes(article.briefing_quotes,
+                                                  article.briefing_mentions)
+        article.briefing_in_brief = _in_brief(
+            extraction, article.briefing_whos_who, article.briefing_mentions,
+            article.briefing_quotes, article.briefing_key_quotes)
         names = []
         for t in extraction.topics:
             if t not in names:
@@ -274,6 +321,7 @@ def _attach(article, extraction: Extraction | None, data, by_slug: dict, setting
         article.briefing_site_quotes = []
         article.briefing_quotes = []
         article.briefing_key_quotes = []
+        article.briefing_in_brief = None
         article.briefing_whos_who = []
         article.briefing_mentions = []
         article.briefing_topics = []

@@ -23,6 +23,12 @@ punctuation never decide a match):
   Content spans scored as predictions against the first's, with the same matching.
 - Baseline: a bare quotation-mark regex for direct quotes, speaker = the nearest PERSON/ORG
   entity before the quote in its sentence, no indirect speech.
+
+Headlines: each article is extracted as the site extracts it, without its first line (the
+headline), and the headline Briefing writes is scored against the real one (PolNeAR's
+``metadata.tsv``) with rouge-score: ROUGE-1 and ROUGE-L F, averaged over articles
+(lower-cased words, no stemming: the library's defaults). Baseline: the lead's first 12
+words, scored the same way in the same run.
 """
 
 from __future__ import annotations
@@ -39,9 +45,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extract import nlp as nlp_mod
+from ..extract.article import extract_many
 from ..extract.quotes import find_quotes
 from ..records import Quote, Speaker
-from ..textformat import split_paragraphs
+from ..textformat import parse_text, split_paragraphs
 from . import polnear
 
 Intervals = tuple[tuple[int, int], ...]
@@ -448,6 +455,75 @@ def evaluate_articles(
     return totals
 
 
+# ---------------------------------------------------------------------------- headlines
+
+BASELINE_WORDS = 12  # the lead's first words: the headline to beat
+
+
+def lead_words(text: str, n: int = BASELINE_WORDS) -> str:
+    """The baseline headline: the first ``n`` words of the lead (the first paragraph)."""
+    paragraphs = parse_text(text).paragraphs
+    if not paragraphs:
+        return ""
+    start, end = paragraphs[0]
+    return " ".join(text[start:end].split()[:n])
+
+
+@dataclass
+class HeadlineScores:
+    """Per-article ROUGE F of Briefing's headlines and the baseline's."""
+
+    rouge1: dict[str, list[float]] = field(default_factory=lambda: {"system": [],
+                                                                      "baseline": []})
+    rougeL: dict[str, list[float]] = field(default_factory=lambda: {"system": [],
+                                                                      "baseline": []})
+    examples: list[dict] = field(default_factory=list)
+
+    def figures(self, name: str) -> dict[str, float]:
+        n = len(self.rouge1[name])
+        return {
+            "rouge1_f": round(sum(self.rouge1[name]) / n, 4) if n else 0.0,
+            "rougeL_f": round(sum(self.rougeL[name]) / n, 4) if n else 0.0,
+            "articles": n,
+        }
+
+
+def evaluate_headlines(
+    articles: list[polnear.Article], gold: dict[str, str], nlp=None,
+    batch_size: int = nlp_mod.DEFAULT_BATCH_SIZE,
+) -> HeadlineScores:
+    """Briefing's headline for each article without its headline line, beside the lead's
+    first words, against the real headline (``gold``: article name -> headline)."""
+    try:
+        from rouge_score import rouge_scorer
+    except ImportError as exc:  # the eval extra: pip install -e '.[eval]'
+        raise SystemExit("briefing: scoring headlines needs rouge-score (pip install -e "
+                         "'.[eval]'; ./dev.sh installs it), or pass --no-headlines") from exc
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rougeL"])
+    scores = HeadlineScores()
+    items = [(a.name, polnear.without_headline(a.text)) for a in articles if a.name in gold]
+    for (name, body), extraction in zip(
+            items, extract_many(items, nlp=nlp, batch_size=batch_size), strict=True):
+        for system, headline in (("system", extraction.title), ("baseline", lead_words(body))):
+            got = scorer.score(gold[name], headline)
+            scores.rouge1[system].append(got["rouge1"].fmeasure)
+            scores.rougeL[system].append(got["rougeL"].fmeasure)
+        scores.examples.append({"article": name, "gold": gold[name], "headline":
+                                extraction.title, "rouge1_f": round(scores.rouge1["system"][-1],
+                                                                    4)})
+    return scores
+
+
+def _headline_table(label: str, scores: HeadlineScores) -> str:
+    rows = [f"headlines, {label} ({len(scores.rouge1['system'])} articles, headline line "
+            "removed)", f"  {'':22} {'ROUGE-1 F':>9} {'ROUGE-L F':>9}"]
+    for name, title in (("system", "Briefing"), ("baseline", f"lead, first {BASELINE_WORDS} "
+                                                             "words")):
+        f = scores.figures(name)
+        rows.append(f"  {title:22} {f['rouge1_f']:9.3f} {f['rougeL_f']:9.3f}")
+    return "\n".join(rows)
+
+
 def heldout_names(corpus: str | os.PathLike, split: str, limit: int) -> list[str]:
     names = polnear.article_names(corpus, split)
     if limit >= len(names):
@@ -561,6 +637,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     )
     parser.add_argument("--limit", type=int, default=None, help="first N articles per split")
     parser.add_argument("--errors", type=int, default=0, help="print N sample errors per kind")
+    parser.add_argument(
+        "--no-headlines", action="store_true",
+        help="skip the headline scores (they extract every article again, without its "
+        "headline line)",
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--model", default=nlp_mod.DEFAULT_MODEL)
     parser.add_argument("--batch-size", type=int, default=nlp_mod.DEFAULT_BATCH_SIZE)
@@ -591,6 +672,7 @@ def main(argv: Iterable[str] | None = None) -> int:
             runs.append((args.heldout, unseen_names(corpus, args.heldout, args.heldout_limit)))
     seen: set[str] = set()
     report: dict[str, dict] = {}
+    titles = {} if args.no_headlines else polnear.metadata(corpus)
     for split, names in runs:
         if args.limit is not None:
             names = names[: args.limit]
@@ -610,6 +692,25 @@ def main(argv: Iterable[str] | None = None) -> int:
             if args.errors:
                 _print_errors(label, totals["system"].errors, args.errors)
                 print()
+        gold = {a.name: titles[(split, a.name)]["title"] for a in articles
+                if (split, a.name) in titles}
+        if gold:
+            t0 = time.time()
+            heads = evaluate_headlines(articles, gold, nlp=nlp, batch_size=args.batch_size)
+            report[label]["headlines"] = {
+                "system": heads.figures("system"), "baseline": heads.figures("baseline"),
+                "seconds": round(time.time() - t0, 1),
+            }
+            if not args.json:
+                print(_headline_table(label, heads))
+                print(f"  ({report[label]['headlines']['seconds']} s)\n")
+                if args.errors:
+                    worst = sorted(heads.examples, key=lambda e: e["rouge1_f"])
+                    print(f"## {label}: lowest-scoring headlines, {args.errors} of "
+                          f"{len(worst)}")
+                    for e in worst[: args.errors]:
+                        print("  - " + json.dumps(e, ensure_ascii=False))
+                    print()
     n_double, human = agreement(corpus, dict.fromkeys(split for split, _ in runs))
     fig = {k: v for k, v in human.figures().items() if k.startswith("attribution")}
     if n_double:
@@ -624,6 +725,11 @@ def main(argv: Iterable[str] | None = None) -> int:
             label: {k: round(v, 4) for k, v in res["system"].items() if isinstance(v, float)}
             for label, res in report.items()
         })
+        heads = {label: {"briefing": res["headlines"]["system"],
+                         "baseline": res["headlines"]["baseline"]}
+                 for label, res in report.items() if "headlines" in res}
+        if heads:
+            record_figures(args.record, "headlines", heads)
     if args.json:
         out = {"corpus": str(corpus), "results": report}
         out["human_agreement"] = {"articles": n_double, **fig}

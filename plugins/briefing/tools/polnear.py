@@ -8,6 +8,7 @@ files, one per annotator. We use one annotator file per article, picked determin
 
 from __future__ import annotations
 
+import csv
 import logging
 import os
 import re
@@ -141,6 +142,23 @@ def load_article(corpus: str | os.PathLike, split: str, name: str) -> Article:
             if span and any(text[a:b] != "" and b > len(text) for a, b in span.fragments):
                 log.warning("briefing: span %s of %s lies outside the text", span.id, name)
     return Article(name, split, text, str(ann) if ann else "", attributions)
+
+
+def metadata(corpus: str | os.PathLike) -> dict[tuple[str, str], dict[str, str]]:
+    """``metadata.tsv`` by (split, article name): publisher, date, author, the real headline
+    (``title``)..."""
+    path = Path(corpus) / "metadata.tsv"
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {(row["compartment"], row["filename"]): row for row in rows}
+
+
+def without_headline(text: str) -> str:
+    """The article without its first line, the headline: what Briefing gets when it has to
+    write the headline itself."""
+    return text.partition("\n")[2].lstrip("\r\n")
 
 
 def load_split(
