@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..extract.titles import make_title
 from ..textformat import ParsedText, date_in_text, parse_text, split_paragraphs
 from .pages import read_page
 from .textio import (
@@ -97,6 +96,9 @@ _TITLE_LEAD_CHARS = 2000
 
 
 def _title(text: str, parsed: ParsedText) -> str:
+    # Lazily: the headline rules load spaCy, which fetching and reading Markdown never need.
+    from ..extract.titles import make_title
+
     lead = [(s, min(e, s + _TITLE_LEAD_CHARS)) for s, e in parsed.paragraphs[:3]]
     return make_title(text, ParsedText(parsed.date, parsed.body_start, lead))
 
