@@ -8,6 +8,7 @@ every build gets a fresh process and Pelican's global signals never leak between
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import re
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import report as report_mod
+from . import timings
 from .cache import current_umask
 from .index import pagefind as search
 from .settings import get as setting
@@ -47,6 +49,7 @@ class BuildResult:
     ok: bool = True
     report: report_mod.Report = field(default_factory=report_mod.Report)
     strict: bool = False  # BRIEFING_STRICT: warnings and skipped files fail the build
+    timings: dict[str, float] = field(default_factory=dict)  # wall seconds per phase
 
     @property
     def exit_code(self) -> int:
@@ -131,11 +134,18 @@ def build_site(
             generators.extend(gens)
 
         signals.all_generators_finalized.connect(keep_generators, weak=False)
+        clock = timings.reset()
+        clock.mark("pelican start")
         try:
             Pelican(settings).run()
         finally:
             signals.all_generators_finalized.disconnect(keep_generators)
-        search.build_index(staging, settings)  # the index always matches its pages
+        clock.mark("pelican end")
+        # Pelican reads every file before the plugin runs, and renders and writes after it.
+        clock.between("read", "pelican start", "plugin start")
+        clock.between("render and write", "plugin end", "pelican end")
+        with clock.phase("index"):
+            search.build_index(staging, settings)  # the index always matches its pages
         report = report_mod.collect(
             generators, collector.records, content, settings, staging, output.name
         )
@@ -150,7 +160,8 @@ def build_site(
     finally:
         logging.getLogger().removeHandler(collector)
     result = BuildResult(
-        output=output, report=report, strict=bool(setting(settings, "BRIEFING_STRICT"))
+        output=output, report=report, strict=bool(setting(settings, "BRIEFING_STRICT")),
+        timings=clock.as_dict(),
     )
     for record in collector.records:
         target = result.errors if record.levelno >= logging.ERROR else result.warnings
@@ -173,6 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duplicate-threshold", type=float, default=None,
                         help="BRIEFING_DUPLICATE_THRESHOLD for this build (0: fold no "
                              "near-duplicates)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="BRIEFING_WORKERS: processes extracting (0: one per core)")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="BRIEFING_SCHEDULER: extract on this Dask cluster")
+    parser.add_argument("--timings", type=Path, default=None, metavar="FILE",
+                        help="write the wall seconds of each phase to FILE as JSON")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     overrides: dict = {}
@@ -182,6 +199,10 @@ def main(argv: list[str] | None = None) -> int:
         overrides["CACHE_PATH"] = str(args.cache_path.resolve())
     if args.duplicate_threshold is not None:
         overrides["BRIEFING_DUPLICATE_THRESHOLD"] = args.duplicate_threshold
+    if args.workers is not None:
+        overrides["BRIEFING_WORKERS"] = args.workers
+    if args.scheduler is not None:
+        overrides["BRIEFING_SCHEDULER"] = args.scheduler
     try:
         result = build_site(args.content, args.output, args.siteurl, args.settings, overrides)
     except BuildFailedError as exc:
@@ -189,6 +210,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for line in result.report.lines():
         print(line)
+    print(timings.current.line())
+    if args.timings is not None:
+        args.timings.write_text(json.dumps(result.timings, indent=1) + "\n", encoding="utf-8")
     print(f"briefing: built {result.output} (report: {result.output / report_mod.REPORT_PATH})")
     if result.exit_code and result.ok:
         print("briefing: strict mode: failing because files were skipped or warned about",

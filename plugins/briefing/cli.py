@@ -44,12 +44,12 @@ def _cmd_read(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .extract.article import extract_many, read_text
+    from .extract.article import read_text
 
     status = 0
     items = []
     for path in args.files:
-        if path.lower().endswith(".txt"):
+        if path.lower().endswith(".txt") and args.cache is None:
             # The file as it is (newline=''), so offsets index the file itself.
             try:
                 items.append((path, read_text(path)))
@@ -57,16 +57,64 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 print(f"briefing: skipped {path}: {exc}", file=sys.stderr)
                 status = 1
             continue
-        # Markdown and pages: the text `briefing read` prints, which offsets index.
-        article = _read(path, 0)
+        # Markdown and pages (and, for the cache, every file): the text `briefing read`
+        # prints, which offsets index, cut where the build cuts it (BRIEFING_MAX_CHARS).
+        article = _read(path, args.max_chars if args.cache is not None else 0)
         if article is None:
             status = 1
         else:
-            items.append((path, article.text))
-    nlp = nlp_mod.load(args.model)
-    for extraction in extract_many(items, nlp=nlp, batch_size=args.batch_size):
-        _write(extraction.to_json())
-    return status
+            items.append((path, article.text[: article.extract_end or None]))
+    if args.cache is None and args.scheduler is None and args.workers == 1:
+        from .extract.article import extract_many
+
+        nlp = nlp_mod.load(args.model)
+        for extraction in extract_many(items, nlp=nlp, batch_size=args.batch_size):
+            _write(extraction.to_json())
+        return status
+    return _extract_mapped(args, items) or status
+
+
+def _extract_mapped(args: argparse.Namespace, items: list[tuple[str, str]]) -> int:
+    """Extraction as a map (cluster.py): on a Dask cluster or local processes, reading and
+    filling the cache a build with ``CACHE_PATH`` = ``--cache`` reads."""
+    from . import cluster
+
+    cache = None
+    todo = list(range(len(items)))
+    done: dict[int, dict] = {}
+    if args.cache is not None:
+        cache = cluster.cache_for(args.cache, args.model, None)
+        todo = []
+        for i, (path, text) in enumerate(items):
+            hit = cache.get(text, path)
+            if hit is None:
+                todo.append(i)
+            else:
+                done[i] = hit.to_json()
+    job = cluster.Job(model=args.model, batch_size=args.batch_size)
+    workers = args.workers or cluster.available_cores()
+    failed = missing = 0
+
+    def keep(j: int, outcome: cluster.Outcome) -> None:
+        nonlocal failed, missing
+        path, text = items[todo[j]]
+        if outcome.extraction is None:
+            failed += 1
+            missing |= outcome.model_missing
+            print(f"briefing: {path}: extraction failed ({outcome.error})", file=sys.stderr)
+            return
+        if cache is not None:
+            cache.put(text, outcome.extraction)
+        done[todo[j]] = outcome.extraction.to_json()
+
+    cluster.extract([items[i] for i in todo], job, workers=workers, scheduler=args.scheduler,
+                    on_result=keep)
+    for i in sorted(done):  # in the order of the files given
+        _write(done[i])
+    if cache is not None:
+        print(f"briefing: extracted {len(todo) - failed} article(s), {cache.hits} were in the "
+              f"cache {args.cache}", file=sys.stderr)
+    return 2 if missing else 1 if failed else 0
 
 
 def _cmd_fetch(args: argparse.Namespace) -> int:
@@ -163,6 +211,16 @@ def main(argv: list[str] | None = None) -> int:
     ext.add_argument("files", nargs="+", metavar="FILE")
     ext.add_argument("--model", default=nlp_mod.DEFAULT_MODEL, help="spaCy pipeline name")
     ext.add_argument("--batch-size", type=int, default=nlp_mod.DEFAULT_BATCH_SIZE)
+    ext.add_argument("--cache", default=None, metavar="DIR",
+                     help="read and fill the extraction cache a build with CACHE_PATH=DIR "
+                          "reads (then the build only links and renders)")
+    ext.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                     help="extract on the Dask cluster of this scheduler (tcp://host:8786)")
+    ext.add_argument("--workers", type=int, default=1,
+                     help="local worker processes without --scheduler (0: one per core; "
+                          "default 1, in this process)")
+    ext.add_argument("--max-chars", type=int, default=DEFAULTS["BRIEFING_MAX_CHARS"],
+                     help="with --cache: characters extraction reads (BRIEFING_MAX_CHARS)")
     ext.set_defaults(func=_cmd_extract)
     _fetch_parser(sub)
     args = parser.parse_args(argv)

@@ -5,19 +5,19 @@ Runs on ``article_generator_finalized``: all articles are read and sorted, nothi
 written yet, so titles, dates and briefing sections set here reach every page. Near-duplicate
 articles (one story from several outlets) are folded first: only each group's primary is
 extracted, linked and listed; the other copies become hidden articles whose pages point to
-it. The spaCy pipeline is loaded once and fed every uncached article through ``nlp.pipe``.
+it. Uncached articles are extracted by ``cluster.py``: on one process per core when there
+are many, in this process when there are few.
 Results go on each article (``briefing_*`` attributes, ``date_inferred``) and, for site-wide
 pages, feeds and the export, into the shared context as ``briefing`` (a ``BriefingSite``).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
 from . import link as link_mod
-from .cache import ExtractionCache
+from . import timings
 from .link import duplicates, overrides
 from .records import Extraction
 from .render import feeds
@@ -41,22 +41,24 @@ def _event_text(article) -> str:
     return text[parse_date_line(text)[1] :]
 
 
+def _workers(settings: dict, todo_chars: int) -> tuple[int, str | None]:
+    """(local worker processes, scheduler address) for ``todo_chars`` of uncached text."""
+    from .cluster import available_cores
+
+    scheduler = setting(settings, "BRIEFING_SCHEDULER") or None
+    workers = int(setting(settings, "BRIEFING_WORKERS")) or available_cores()
+    if scheduler is None and todo_chars < int(setting(settings, "BRIEFING_WORKERS_MIN_CHARS")):
+        workers = 1  # starting workers would cost more than it saves
+    return workers, scheduler
+
+
 def _extract(articles: list, settings: dict) -> dict[str, Extraction]:
     """slug -> Extraction; a failure is a warning naming the file, never a traceback."""
-    from .extract import nlp as nlp_mod
+    from . import cluster
 
     model = setting(settings, "BRIEFING_MODEL")
-    batch = int(setting(settings, "BRIEFING_BATCH_SIZE"))
-    batch_chars = int(setting(settings, "BRIEFING_BATCH_CHARS"))
-    vocabulary = setting(settings, "BRIEFING_TOPICS")
-    if vocabulary is None:
-        from .extract.topics import DEFAULT_TOPICS as vocabulary
-    cache_root = settings.get("CACHE_PATH") or "cache"
-    # The topic vocabulary shapes the topics, so a changed BRIEFING_TOPICS is a cache miss.
-    variant = json.dumps(
-        {k: sorted(v) for k, v in vocabulary.items()}, sort_keys=True, ensure_ascii=False
-    )
-    cache = ExtractionCache(Path(cache_root) / "briefing", f"{model}\0{variant}")
+    cache = cluster.cache_for(settings.get("CACHE_PATH") or "cache", model,
+                              setting(settings, "BRIEFING_TOPICS"))
     out: dict[str, Extraction] = {}
     todo = []
     for article in articles:
@@ -71,47 +73,30 @@ def _extract(articles: list, settings: dict) -> dict[str, Extraction]:
     if not todo:
         logger.info("briefing: %d extraction(s) from the cache", cache.hits)
         return out
-    try:
-        from .extract import article as extract_mod
+    job = cluster.Job(model=model, vocabulary=setting(settings, "BRIEFING_TOPICS"),
+                      batch_size=int(setting(settings, "BRIEFING_BATCH_SIZE")),
+                      batch_chars=int(setting(settings, "BRIEFING_BATCH_CHARS")))
+    items = [(a.relative_source_path, _extraction_text(a)) for a in todo]
+    workers, scheduler = _workers(settings, sum(len(t) for _, t in items))
 
-        nlp = nlp_mod.load(model)
-    except Exception as exc:  # model missing, broken install: pages without briefings
-        reason = " ".join(str(exc).split()) or type(exc).__name__
-        for article in todo:
-            logger.warning(
-                "briefing: %s: no quotes or actors extracted (%s)",
-                article.relative_source_path, reason,
-            )
-        return out
+    def keep(i: int, outcome: cluster.Outcome) -> None:
+        article = todo[i]
+        if outcome.extraction is not None:
+            out[article.slug] = outcome.extraction
+            cache.put(items[i][1], outcome.extraction)
+        elif outcome.model_missing:  # pages without briefings, and the reason
+            logger.warning("briefing: %s: no quotes or actors extracted (%s)",
+                           article.relative_source_path, outcome.error)
+        else:
+            logger.warning("briefing: %s: extraction failed (%s); the article is published "
+                           "without quotes and actors", article.relative_source_path,
+                           outcome.error)
 
-    def run(batch_articles: list) -> None:
-        items = [(a.relative_source_path, _extraction_text(a)) for a in batch_articles]
-        results = extract_mod.extract_many(
-            items, nlp=nlp, batch_size=batch, vocabulary=vocabulary, batch_chars=batch_chars
-        )
-        for article, extraction in zip(batch_articles, results, strict=True):
-            out[article.slug] = extraction
-            cache.put(_extraction_text(article), extraction)
-
-    try:
-        run(todo)
-    except Exception:
-        # One bad article must not cost the others their briefing: retry one at a time.
-        for article in todo:
-            if article.slug in out:
-                continue
-            try:
-                run([article])
-            except Exception as exc:
-                reason = " ".join(str(exc).split()) or type(exc).__name__
-                logger.warning(
-                    "briefing: %s: extraction failed (%s: %s); the article is published "
-                    "without quotes and actors",
-                    article.relative_source_path, type(exc).__name__, reason,
-                )
-    logger.info(
-        "briefing: extracted %d article(s), %d from the cache", cache.misses, cache.hits
-    )
+    cluster.extract(items, job, workers=workers, scheduler=scheduler, on_result=keep)
+    where = (f" on the Dask scheduler {scheduler}" if scheduler
+             else f" on {workers} processes" if workers > 1 else "")
+    logger.info("briefing: extracted %d article(s)%s, %d from the cache",
+                len(todo), where, cache.hits)
     return out
 
 
@@ -163,13 +148,16 @@ def _withdraw_clashes(copies: list) -> None:
 def run(articles: list, settings: dict) -> BriefingSite:
     """Fold near-duplicates, extract (cached), link and build the views for the articles
     Pelican read."""
+    clock = timings.current
     articles = [a for a in articles if getattr(a, "briefing_text", None)]
-    groups = _duplicates(articles, settings)
+    with clock.phase("fold"):
+        groups = _duplicates(articles, settings)
     folded = {s for g in groups for s in g.duplicates}
     copies = [a for a in articles if a.slug in folded]
     # The copies' quotes and actors are the primary's: extracted, linked and counted once.
     articles = [a for a in articles if a.slug not in folded]
-    extractions = _extract(articles, settings)
+    with clock.phase("extract"):
+        extractions = _extract(articles, settings)
     inputs = [
         link_mod.ArticleInput(a.slug, a.relative_source_path, iso_date(a), extractions[a.slug],
                               text=_event_text(a),
@@ -178,11 +166,12 @@ def run(articles: list, settings: dict) -> BriefingSite:
         if a.slug in extractions
     ]
     try:
-        data = link_mod.link(
-            inputs,
-            overrides=_overrides(settings),
-            event_window_days=int(setting(settings, "BRIEFING_EVENT_WINDOW_DAYS")),
-        )
+        with clock.phase("link"):
+            data = link_mod.link(
+                inputs,
+                overrides=_overrides(settings),
+                event_window_days=int(setting(settings, "BRIEFING_EVENT_WINDOW_DAYS")),
+            )
     except Exception as exc:  # a linking bug must not cost readers their briefing pages
         reason = " ".join(str(exc).split()) or type(exc).__name__
         logger.error(
@@ -191,7 +180,8 @@ def run(articles: list, settings: dict) -> BriefingSite:
             type(exc).__name__, reason,
         )
         data = link_mod.link([])
-    return build_views(articles, extractions, data, settings, groups, copies)
+    with clock.phase("views"):
+        return build_views(articles, extractions, data, settings, groups, copies)
 
 
 def _hide_copies(generator, site: BriefingSite) -> None:
@@ -212,6 +202,7 @@ def _hide_copies(generator, site: BriefingSite) -> None:
 def on_articles_finalized(generator) -> None:
     """``article_generator_finalized``: everything the briefing pages need, before writing."""
     settings = generator.settings
+    timings.current.mark("plugin start")
     site = run(list(generator.articles), settings)
     _hide_copies(generator, site)
     generator.context["briefing"] = site
@@ -221,6 +212,7 @@ def on_articles_finalized(generator) -> None:
     plan = feeds.plan(site)
     generator.context["briefing_feeds"] = plan
     generator.context["briefing_feed_all"] = plan.get(("all", None))
+    timings.current.mark("plugin end")
     logger.info(
         "briefing: %d article(s), %d actor(s), %d topic(s), %d event(s), %d near-duplicate(s) "
         "folded", len(site.articles), len(site.actors), len(site.topics), len(site.events),

@@ -24,6 +24,15 @@ DEFAULTS: dict[str, Any] = {
     # length, not its article count: spaCy's tok2vec holds about 3 KB per character at its
     # peak, and smaller batches cost no measurable CPU time on this model.
     "BRIEFING_BATCH_CHARS": 20_000,
+    # Processes extracting in parallel (cluster.py: a Dask LocalCluster on loopback);
+    # 0: one per core this process may use. 1: extract in the build's own process.
+    "BRIEFING_WORKERS": 0,
+    # Address of a running Dask scheduler ("tcp://host:8786") to extract on instead; its
+    # workers need briefing and the spaCy model installed, not the content or the cache.
+    "BRIEFING_SCHEDULER": None,
+    # Uncached characters below which extraction stays in the build's process: each worker
+    # costs about 2 s to start and load the model, what it extracts of ~30,000 characters.
+    "BRIEFING_WORKERS_MIN_CHARS": 200_000,
     # {topic: [trigger terms]}; None uses briefing.extract.topics.DEFAULT_TOPICS.
     "BRIEFING_TOPICS": None,
     # The editor's actor corrections, relative to the content folder.
