@@ -58,3 +58,25 @@ def write_markdown(
             out.write_text("\n".join(lines) + "\n\n" + body.strip() + "\n", encoding="utf-8")
             written.append(out)
     return written
+
+
+def write_text(
+    corpus: Path, dest: Path, splits: Iterable[str] = ("dev",), limit: int = 0
+) -> list[Path]:
+    """Write each corpus text of ``splits`` into ``dest`` as a seed-format ``.txt`` article:
+    a ``date YYYY-MM-DD`` line from ``metadata.tsv`` when it has one, then the text as the
+    corpus has it (its headline line first, paragraphs split by blank lines)."""
+    corpus, dest = Path(corpus), Path(dest)
+    meta = _metadata(corpus)
+    dest.mkdir(parents=True, exist_ok=True)
+    written = []
+    for split in splits:
+        paths = sorted((corpus / split / "text").glob("*.txt"))
+        for path in paths[:limit] if limit else paths:
+            text = path.read_text(encoding="utf-8").strip()
+            date = meta.get((split, path.stem), {}).get("publication_date", "")
+            head = f"date {date}\n\n" if date else ""
+            out = dest / f"{split}-{path.stem}.txt"
+            out.write_text(head + text + "\n", encoding="utf-8")
+            written.append(out)
+    return written
