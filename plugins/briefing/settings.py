@@ -52,7 +52,8 @@ DEFAULTS: dict[str, Any] = {
     "BRIEFING_DUPLICATE_THRESHOLD": 0.5,
     # Header links, (label, path relative to the site root).
     "BRIEFING_NAV": [
-        ("Actors", "actors/"), ("Topics", "topics/"), ("Timeline", "timeline/"),
+        ("Stories", "events/"), ("Actors", "actors/"), ("Topics", "topics/"),
+        ("Timeline", "timeline/"),
         ("Search", "search/"),
     ],
     # Quotes listed on a briefing page before "N more" (all are highlighted in the text).

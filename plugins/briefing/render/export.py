@@ -1,4 +1,5 @@
-"""The data export: ``data/articles.json`` and ``data/actors.json`` (a stable contract).
+"""The data export: ``data/articles.json``, ``data/actors.json`` and ``data/events.json``
+(a stable contract).
 
 Other tools read these files, so names and shapes only ever grow. Offsets (``start``,
 ``end``) index the article's ``briefing_text`` (for ``.txt`` files, the file read as UTF-8
@@ -20,6 +21,7 @@ from typing import Any
 
 ARTICLES = "data/articles.json"
 ACTORS = "data/actors.json"
+EVENTS = "data/events.json"
 
 
 def _iso(article) -> str | None:
@@ -93,11 +95,16 @@ def dumps(data: Any) -> str:
 
 
 def write_export(site, output: str | Path) -> None:
+    from .stories import event_record
+
     articles = sorted(site.articles, key=lambda a: a.slug)
     actors = [view.actor for _, view in sorted(site.actors.items())]
     for name, records in (
         (ARTICLES, [article_record(a) for a in articles]),
         (ACTORS, [actor_record(a) for a in actors]),
+        # One story across outlets: its reports oldest first, each quote once with every
+        # report that carried it (slug and the quote's index in that article's quotes).
+        (EVENTS, [event_record(v) for _, v in sorted(site.events.items())]),
     ):
         target = Path(output) / name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -52,9 +52,12 @@ class BriefingPagesGenerator(Generator):
         for topic in site.topics.values():
             write(TOPIC_SAVE_AS.format(slug=topic.slug), "topic", topic=topic,
                   feed_url=feed_urls.get(("topic", topic.slug)), page_kind="topic")
+        # events/ is a page too: a server would list the folder, GitHub Pages give a 404
+        write("events/index.html", "events", stories=[v for v, _ in site.stories()
+                                                      if v is not None], page_kind="events")
         for view in site.events.values():
             write(EVENT_SAVE_AS.format(id=view.id), "event", event_view=view,
-                  event=view.event, page_kind="event")
+                  event=view.event, story=view.story, page_kind="event")
         write("timeline/index.html", "timeline", timeline=site.timeline(),
               page_kind="timeline")
         export.write_export(site, self.output_path)

@@ -74,7 +74,8 @@ class ActorView:
 @dataclass
 class EventView:
     event: Any  # events.Event
-    articles: list = field(default_factory=list)
+    articles: list = field(default_factory=list)  # newest first
+    story: Any = None  # stories.Story: reports oldest first, quotes deduplicated
 
     @property
     def id(self) -> str:
@@ -111,6 +112,23 @@ class BriefingSite:
         quoted = [v for v in self.actors.values() if v.quotes]
         return sorted(quoted, key=lambda v: (-len(v.quotes), v.actor.name.casefold(), v.id))[:n]
 
+    def stories(self, n: int | None = None) -> list[tuple[EventView | None, list]]:
+        """The home page's stories, newest first: each event once (its reports newest
+        first) and each briefing that belongs to no event; undated ones last."""
+        items: list[tuple[str, int, str, EventView | None, list]] = []
+        for view in self.events.values():
+            if view.articles:
+                items.append((view.event.date or sort_date(view.articles[0]), 1, view.id,
+                              view, view.articles))
+        for article in self.articles:
+            if article.slug not in self.data.article_event:
+                items.append((sort_date(article), 0, article.slug, None, [article]))
+        dated = sorted((i for i in items if i[0]), key=lambda i: (i[0], i[1], i[2]),
+                       reverse=True)
+        undated = sorted((i for i in items if not i[0]), key=lambda i: i[2])
+        out = [(view, arts) for _, _, _, view, arts in dated + undated]
+        return out[:n] if n is not None else out
+
     def timeline(self) -> list[tuple[str | None, list[tuple[EventView | None, list]]]]:
         """[(date or None, [(event or None, articles)])], newest date first, undated last."""
         days: dict[str | None, list[tuple[EventView | None, list]]] = defaultdict(list)
@@ -142,7 +160,7 @@ def iso_date(article) -> str | None:
     return None if getattr(article, "undated", False) else article.date.strftime("%Y-%m-%d")
 
 
-def _sort_date(article) -> str:
+def sort_date(article) -> str:
     # Undated articles sort by their inferred event date, else before everything dated.
     return iso_date(article) or getattr(article, "date_inferred", None) or ""
 
@@ -417,7 +435,7 @@ def build_views(articles: list, extractions: dict[str, Extraction], data, settin
             if art is not None and qi < len(art.briefing_quotes):
                 view.quotes.append((art, art.briefing_quotes[qi]))
         # Oldest first: an actor's quotes read as a record of what they said over time.
-        view.quotes.sort(key=lambda aq: (_sort_date(aq[0]), aq[0].slug, aq[1]["index"]))
+        view.quotes.sort(key=lambda aq: (sort_date(aq[0]), aq[0].slug, aq[1]["index"]))
         view.co_actors = [
             (data.actors[other], n) for other, n in data.co_actors.get(actor_id, [])
             if other in data.actors
@@ -437,8 +455,11 @@ def build_views(articles: list, extractions: dict[str, Extraction], data, settin
         eid: EventView(ev, [by_slug[s] for s in ev.articles if s in by_slug])
         for eid, ev in sorted(data.events.items())
     }
+    from .stories import build_story
+
     for view in events.values():
-        view.articles.sort(key=lambda a: (_sort_date(a), a.slug), reverse=True)
+        view.articles.sort(key=lambda a: (sort_date(a), a.slug), reverse=True)
+        view.story = build_story(view.articles)
     folded = sorted((a for a in copies if getattr(a, "briefing_duplicate_of", None)),
                     key=lambda a: a.relative_source_path)
     return BriefingSite(articles, extractions, data, actors, topics, events, by_slug,

@@ -141,6 +141,9 @@ PLUGINS = []
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = {cache!r}
+# Several PolNeAR headlines repeat ("10 things to know for today"): addresses from file
+# names, as Briefing numbers clashing ones, or Pelican refuses to overwrite a page.
+SLUGIFY_SOURCE = "basename"
 """
 
 
