@@ -30,6 +30,8 @@ def page_paths(seed_site) -> dict[str, str]:
         "actors": "/actors/",
         "topics": "/topics/",
         "timeline": "/timeline/",
+        "event": _first(seed_site, "events"),
+        "events": "/events/",
     }
 
 
@@ -43,7 +45,7 @@ def _axe(page, axe_path) -> list[dict]:
     ]
 
 
-@pytest.mark.parametrize("kind", ["home", "briefing", "actor", "topic"])
+@pytest.mark.parametrize("kind", ["home", "briefing", "actor", "topic", "event", "events"])
 def test_no_serious_accessibility_violations(page, seed_server, page_paths, axe_path, kind):
     goto(page, seed_server.base_url + page_paths[kind])
     violations = _axe(page, axe_path)
