@@ -5,6 +5,7 @@ The clusters here are ``LocalCluster``s on 127.0.0.1 that the tests start themse
 
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 import sys
@@ -140,3 +141,33 @@ def test_cli_fills_the_cache_the_build_reads(tmp_path, one_process):
     assert before.keys() == one_process.keys()  # the same keys (the bytes name the path)
     build(CONTENT, tmp_path / "out", "--workers", "1", cache=cache)
     assert _entries(cache) == before
+
+
+def _site_digest(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and "pagefind" not in p.relative_to(site).parts}
+
+
+def test_a_build_on_two_workers_is_the_site_of_a_one_process_build(tmp_path):
+    """The pipeline's own use of the map: a cold build on two worker processes writes the
+    same pages and export as a cold build in one process, and says where its time went."""
+    settings = tmp_path / "settings.py"
+    # Every article through the workers, however few characters the seeds have.
+    settings.write_text(
+        "import runpy\n"
+        f"globals().update({{k: v for k, v in runpy.run_path({str(REPO / 'pelican.conf.py')!r})"
+        ".items() if k.isupper()})\n"
+        "BRIEFING_WORKERS_MIN_CHARS = 0\n", encoding="utf-8")
+    timings = tmp_path / "timings.json"
+    proc = build(CONTENT, tmp_path / "two", "--workers", "2", "--settings", str(settings),
+                 "--timings", str(timings), cache=tmp_path / "cache-two")
+    assert "in this process" not in proc.stderr, proc.stderr  # no fall-back: on the workers
+    build(CONTENT, tmp_path / "one", "--workers", "1", cache=tmp_path / "cache-one")
+    two, one = _site_digest(tmp_path / "two"), _site_digest(tmp_path / "one")
+    assert len(two) > 20 and two.keys() == one.keys()
+    assert not [name for name in two if two[name] != one[name]]
+    assert _entries(tmp_path / "cache-two").keys() == _entries(tmp_path / "cache-one").keys()
+    phases = json.loads(timings.read_text())
+    assert list(phases) == ["read", "fold", "extract", "link", "views", "render and write",
+                            "index"]
+    assert all(seconds >= 0 for seconds in phases.values()) and phases["extract"] > 0
