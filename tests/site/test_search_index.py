@@ -207,3 +207,45 @@ def test_search_off_builds_no_index(tmp_path):
                    cwd=REPO, capture_output=True)
     assert (output / "index.html").is_file()
     assert not (output / "pagefind").exists()
+
+
+def _page(path: Path, body: bool, words: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mark = " data-pagefind-body" if body else ""
+    path.write_text(f"<!DOCTYPE html><html lang='en'><head><title>{words}</title></head>"
+                    f"<body><main{mark}><h1>{words}</h1><p>{words} said so.</p></main>"
+                    "</body></html>", encoding="utf-8")
+
+
+def _fragment_urls(bundle: Path) -> set[str]:
+    import gzip
+
+    urls = set()
+    for f in (bundle / "fragment").iterdir():
+        raw = gzip.decompress(f.read_bytes())
+        urls.add(json.loads(raw[raw.index(b"{"):])["url"])
+    return urls
+
+
+def test_only_marked_pages_are_handed_to_pagefind_at_their_own_urls(tmp_path):
+    """Pages without data-pagefind-body are dropped by Pagefind anyway: they are not even
+    given to it (that was most of its time), and the marked ones keep their site URLs."""
+    from briefing.index import pagefind as search
+
+    site = tmp_path / "site"
+    _page(site / "briefings" / "talks" / "index.html", True, "Doha talks resume")
+    _page(site / "actors" / "bagheri-kani" / "index.html", True, "Ali Bagheri Kani")
+    _page(site / "actors" / "venetian-hotel" / "index.html", False, "Venetian Hotel")
+    assert search.build_index(site, {}) == 2
+    assert _fragment_urls(site / "pagefind") == {"/briefings/talks/",
+                                                 "/actors/bagheri-kani/"}
+    assert not list(site.glob(".briefing-search-*")), "the linked pages' folder is gone"
+
+
+def test_a_site_with_no_marked_page_is_indexed_whole(tmp_path):
+    from briefing.index import pagefind as search
+
+    site = tmp_path / "site"
+    _page(site / "briefings" / "talks" / "index.html", False, "Doha talks resume")
+    _page(site / "topics" / "energy" / "index.html", False, "Energy")
+    assert search.build_index(site, {}) == 2
