@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import pytest
 from briefing.link.linking import link
-from briefing.link.namematch import compare_persons, generation, parse_person, persons_conflict
+from briefing.link.namematch import (
+    FUZZY,
+    compare_persons,
+    generation,
+    parse_person,
+    persons_conflict,
+)
 from support import actor_named, article, org, person, place
 
 
@@ -58,6 +64,36 @@ def test_a_dropped_initial_is_a_short_form_not_an_equal_name():
     assert compare_persons(parse_person("James Comey"), parse_person("James B. Comey"))[0] == "a<b"
     assert compare_persons(parse_person("George W. Bush"),
                            parse_person("George H. W. Bush"))[0] == "none"
+
+
+@pytest.mark.parametrize("a, b, rel", [
+    ("Frederick C. LaRue", "Frederick Cheney LaRue", "equal"),
+    ("John F. Kennedy", "John Fitzgerald Kennedy", "equal"),
+    ("George H. W. Bush", "George Herbert Walker Bush", "equal"),
+    # the initial must be the name's: W is not Herbert, and a given name is no initial
+    ("George W. Bush", "George Herbert Walker Bush", "none"),
+    ("George W. Bush", "George Herbert Bush", "none"),
+    ("J. Smith", "John Smith", "none"),
+])
+def test_a_middle_initial_stands_for_its_name_as_a_variant(a, b, rel):
+    got = compare_persons(parse_person(a), parse_person(b))
+    assert got[0] == rel
+    if rel == "equal":
+        assert got[1] == FUZZY  # a variant: merging it needs corroboration
+
+
+def test_an_initial_and_its_name_merge_only_with_corroboration():
+    alone = link([
+        article("a", "2008-06-27", [person("p1", "Frederick C. LaRue")]),
+        article("b", "2008-06-28", [person("p1", "Frederick Cheney LaRue")]),
+    ])
+    assert len(alone.actors) == 2
+    role = "Nixon campaign aide"
+    shared = link([
+        article("a", "2008-06-27", [person("p1", "Frederick C. LaRue", roles=[role])]),
+        article("b", "2008-06-28", [person("p1", "Frederick Cheney LaRue", roles=[role])]),
+    ])
+    assert len(shared.actors) == 1
 
 
 def test_father_and_son_stay_two_actors_across_articles():

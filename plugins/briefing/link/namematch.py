@@ -281,12 +281,24 @@ def is_given_name(word: str) -> bool:
     return bool(table.canonicals_of(low) or table.nicknames_of(low))
 
 
+def _initial_of(x: str, y: str) -> bool:
+    """One is a middle initial of the other: "C" of "Cheney" (Frederick C. LaRue is
+    Frederick Cheney LaRue)."""
+    return (len(x) == 1) != (len(y) == 1) and x[:1] == y[:1]
+
+
 def _seq_quality(a: tuple[str, ...], b: tuple[str, ...], given: bool = False) -> int:
     """Quality of two token sequences matched in order; ``given``: the first tokens are
-    given names (a family name follows)."""
+    given names (a family name follows), and an inner initial may stand for its name
+    (FUZZY: the same letter starts many names, so a merge needs corroboration)."""
     q = EXACT
     for k, (x, y) in enumerate(zip(a, b, strict=True)):
-        q = min(q, given_match(x, y) if given and k == 0 and len(a) > 1 else token_match(x, y))
+        if given and k == 0 and len(a) > 1:
+            q = min(q, given_match(x, y))
+        elif given and 0 < k < len(a) - 1 and _initial_of(x, y):
+            q = min(q, FUZZY)
+        else:
+            q = min(q, token_match(x, y))
         if not q:
             return 0
     return q
