@@ -96,6 +96,28 @@ def test_an_initial_and_its_name_merge_only_with_corroboration():
     assert len(shared.actors) == 1
 
 
+def test_a_short_given_name_the_article_spells_out_compares_by_the_full_one():
+    # One article writes "Fred LaRue" and "Frederick LaRue": it tied the nickname to the
+    # name itself, so elsewhere "Frederick C. LaRue" is his short form, not a variant.
+    tied = link([
+        article("a", "2008-06-27", [person("p1", "Fred LaRue", aliases=["Frederick LaRue"])]),
+        article("b", "2008-06-28", [person("p1", "Frederick C. LaRue")]),
+    ])
+    assert len(tied.actors) == 1
+    # Without it, Fred for Frederick is a variant needing corroboration: kept apart.
+    untied = link([
+        article("a", "2008-06-27", [person("p1", "Fred LaRue")]),
+        article("b", "2008-06-28", [person("p1", "Frederick C. LaRue")]),
+    ])
+    assert len(untied.actors) == 2
+    # A given name spelled out never bridges two people of one family.
+    family = link([
+        article("a", "2008-06-27", [person("p1", "Fred LaRue", aliases=["Frederick LaRue"])]),
+        article("b", "2008-06-28", [person("p1", "Joyce LaRue")]),
+    ])
+    assert len(family.actors) == 2
+
+
 def test_father_and_son_stay_two_actors_across_articles():
     site = link([
         article("a", "2017-01-20", [person("p1", "Donald Trump")]),

@@ -61,7 +61,8 @@ class _Clusters:
         self.nodes = nodes
         self.parent = list(range(len(nodes)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
-        self.person = [nm.parse_person(n.name) if n.kind == "person" else None for n in nodes]
+        self.person = [nm.parse_person(_formal(n)) if n.kind == "person" else None
+                       for n in nodes]
         self.forbidden_of: dict[int, set[int]] = defaultdict(set)
         for pair in forbidden:
             i, j = tuple(pair)
@@ -151,6 +152,24 @@ def _form_matches(query: str, node: Node) -> bool:
 def nodes_named(query: str, nodes: Sequence[Node]) -> list[int]:
     """Indices of the nodes one of whose names (folded, without titles) is ``query``."""
     return [i for i, n in enumerate(nodes) if _form_matches(query, n)]
+
+
+def _formal(node: Node) -> str:
+    """The spelling a person is compared by: the article's formal given name when its
+    name is a short form of one it also writes ("Fred LaRue", also "Frederick LaRue").
+    The article tied the two itself, so "Frederick C. LaRue" elsewhere is no mere
+    variant of "Fred"."""
+    me = nm.parse_person(node.name)
+    if me.single:
+        return node.name
+    for alias in node.aliases:
+        other = nm.parse_person(alias)
+        if (len(other.tokens) == len(me.tokens) and other.generation == me.generation
+                and other.tokens[1:] == me.tokens[1:]
+                and len(other.tokens[0]) > len(me.tokens[0])
+                and nm.given_match(me.tokens[0], other.tokens[0])):
+            return alias
+    return node.name
 
 
 def cluster(
