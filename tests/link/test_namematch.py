@@ -301,3 +301,15 @@ def test_a_place_turned_person_that_joins_nobody_stays_a_place():
     ])
     hilton = [a for a in site.actors.values() if a.name == "Hilton"]
     assert [(a.kind, a.articles) for a in hilton] == [("place", ["h"])]
+
+
+def test_a_nationality_before_a_persons_full_name_tagged_an_organisation_is_that_person():
+    site = link([
+        article("a", "2006-08-14", [person("p1", "Hasim Rahman")]),
+        article("b", "2006-08-15", [org("o1", "American Hasim Rahman")]),
+        # "American Airlines" stays an organisation: no person on the site is "Airlines"
+        article("c", "2006-08-15", [org("o1", "American Airlines Group")]),
+    ])
+    rahman = actor_named(site, "Hasim Rahman")
+    assert rahman.kind == "person" and rahman.articles == ["a", "b"]
+    assert actor_named(site, "American Airlines Group").kind == "organization"

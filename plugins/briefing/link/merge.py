@@ -238,6 +238,15 @@ def _people_by_full_name(nodes: Sequence[Node]) -> None:
     for n in nodes:
         if n.kind != "person" and _full_key(n.name) in people and not nm.acronym(n.name):
             n.kind = "person"
+            continue
+        # "American Hasim Rahman", tagged an organisation: a nationality before a full
+        # name the site knows as a person's is that person.
+        words = n.name.split()
+        if (n.kind != "person" and len(words) >= 3 and words[0].lower() in roles.DEMONYMS
+                and _full_key(" ".join(words[1:])) in people):
+            rest = " ".join(words[1:])
+            n.kind, n.name = "person", rest
+            n.aliases = [a for a in n.aliases if a != rest]
     # A lone word follows the site's majority: "Trump" tagged as an organisation in 30
     # articles and as a person in 300 is the person; "Jordan" the country stays a place.
     votes: dict[str, Counter[str]] = defaultdict(Counter)
