@@ -313,3 +313,24 @@ def test_a_nationality_before_a_persons_full_name_tagged_an_organisation_is_that
     rahman = actor_named(site, "Hasim Rahman")
     assert rahman.kind == "person" and rahman.articles == ["a", "b"]
     assert actor_named(site, "American Airlines Group").kind == "organization"
+
+
+def test_a_headline_verb_run_into_a_well_known_full_name_comes_off():
+    known = [article(s, "2016-03-0" + s, [person("p1", "Donald Trump")]) for s in "123"]
+    site = link(known + [
+        article("4", "2016-03-04", [person("p1", "Donald Trump Wins")]),
+        # a family name someone on the site has stays: another person
+        article("5", "2016-03-05", [person("p1", "Donald Trump Jones")]),
+        article("6", "2016-03-05", [person("p1", "Martha Jones")]),
+        # the article calls him by that word alone: his family name
+        article("7", "2016-03-06", [person("p1", "Donald Trump Ashby", aliases=["Ashby"])]),
+        # a suffix is no headline word
+        article("8", "2016-03-06", [person("p1", "Donald Trump Jr.")]),
+    ])
+    trump = actor_named(site, "Donald Trump")
+    assert trump.articles == ["1", "2", "3", "4"] and trump.id == "donald-trump"
+    assert not any("Donald Trump Wins" in [a.name, *a.aliases] for a in site.actors.values())
+    assert {a.name for a in site.actors.values()} >= {"Donald Trump Jones",
+                                                       "Donald Trump Ashby",
+                                                       "Donald Trump Jr."}
+

@@ -289,6 +289,38 @@ def _headline_words_off(nodes: Sequence[Node]) -> None:
                 and len(seen.get(key, ())) >= HEADLINE_WORD_MIN_ARTICLES):
             n.aliases = [a for a in n.aliases if a != rest]
             n.name = rest
+    _headline_words_after(nodes, seen)
+
+
+def _headline_words_after(nodes: Sequence[Node], seen: dict[tuple, set[str]]) -> None:
+    """``Donald Trump Wins``, ``Chris Christie Address``: a Title Case headline runs its
+    verb into the name. A full name the site knows well, then one word that is nobody's
+    family name on the site, no given name and no suffix, and that the article never
+    uses alone for the person, is that person (``John Paul Jones`` keeps ``Jones``: a
+    family name, or the article's own short name for him)."""
+    families: Counter[str] = Counter()  # how many person nodes' names end in each word
+    for n in nodes:
+        if n.kind == "person":
+            person = nm.parse_person(n.name)
+            if person.tokens:
+                families[person.tokens[-1]] += 1
+    for n in nodes:
+        if n.kind != "person" or nm.generation(n.name):
+            continue
+        words = nm.strip_titles(n.name).split()
+        if len(words) < 3:
+            continue
+        rest, last = " ".join(words[:-1]), nm.fold(words[-1])
+        key = _full_key(rest)
+        if (key is None or len(seen.get(key, ())) < HEADLINE_WORD_MIN_ARTICLES
+                or not words[-1][:1].isupper() or nm.is_given_name(words[-1])):
+            continue
+        own = {nm.fold(f) for f in [*n.aliases, *n.mention_texts]}
+        # another person's name ends in it (this node's own name does: count it out)
+        if last in own or families[last] > 1:
+            continue
+        n.aliases = [a for a in n.aliases if a != rest]
+        n.name = rest
 
 
 # Names two articles share beyond the one in question: enough to say they tell one story.
