@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .views import iso_date, sort_date
+from .views import iso_date, sort_date, worth_listing
 
 # Fewer words than this are too common to say that two reports carry one quote.
 CONTAINED_MIN_WORDS = 4
@@ -31,14 +31,6 @@ def quote_words(text: str) -> str:
     """The quote's words, lower-cased, with punctuation and quote marks dropped."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_NOT_WORD.sub(" ", folded).split())
-
-
-def listed(quote: dict) -> bool:
-    """Quotes worth a story's list: what the key quotes would list (no one-word stance,
-    no bare noun phrase reported)."""
-    if quote["kind"] == "direct":
-        return len(quote["text"].split()) >= 2
-    return quote.get("claim") is not False
 
 
 @dataclass
@@ -121,7 +113,7 @@ def build_story(articles: list) -> Story:
     for a in reports:
         for q in getattr(a, "briefing_quotes", None) or []:
             words = quote_words(q["text"])
-            if words and listed(q):
+            if words and worth_listing(q):
                 candidates.append((a, q, words))
     items: list[StoryQuote] = []
     # Longest first, so a shorter part another outlet carried joins the whole quote.

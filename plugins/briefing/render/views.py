@@ -191,6 +191,15 @@ def _quote_dicts(quotes, actors: dict, described: dict[int, str] | None = None) 
     return out
 
 
+def worth_listing(quote: dict) -> bool:
+    """Whether a quote is one a list shows (key quotes, story pages): never a one-word
+    stance ("quack", "disgrace") nor reported speech that is a bare noun phrase ("the
+    Palestinian issue"); both stay highlighted in the full text."""
+    if quote["kind"] == "direct":
+        return len(quote["text"].split()) >= 2
+    return quote.get("claim") is not False
+
+
 def _key_quotes(quotes: list[dict], mentions: list[dict]) -> list[dict]:
     """The quotes a reader should see first, best first: what named people and institutions
     said in so many words (direct quotes), then reported speech that is a whole claim (a
@@ -202,12 +211,10 @@ def _key_quotes(quotes: list[dict], mentions: list[dict]) -> list[dict]:
     counts = prominence(quotes, mentions)
     ranked = []
     for q in quotes:
-        if q["kind"] == "direct":
-            if len(q["text"].split()) < 2:
-                continue  # "quack", "disgrace": a stance word, not a statement
-            group = 0 if q["actor"] is not None else 2
-        elif q["claim"] is False:
+        if not worth_listing(q):
             continue
+        if q["kind"] == "direct":
+            group = 0 if q["actor"] is not None else 2
         else:
             group = 1
         if any(o is not q and o["kind"] == q["kind"] and o["start"] <= q["start"]

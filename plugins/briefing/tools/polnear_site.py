@@ -32,31 +32,36 @@ def _one_line(value: str) -> str:
     return " ".join(value.split())
 
 
+def _texts(corpus: Path, splits: Iterable[str], limit: int):
+    """(split, path, text, metadata row) of each corpus text of ``splits``, in name order
+    (the first ``limit`` of each split, when ``limit`` is set)."""
+    meta = _metadata(corpus)
+    for split in splits:
+        paths = sorted((corpus / split / "text").glob("*.txt"))
+        for path in paths[:limit] if limit else paths:
+            yield split, path, path.read_text(encoding="utf-8"), meta.get((split, path.stem), {})
+
+
 def write_markdown(
     corpus: Path, dest: Path, splits: Iterable[str] = ("dev",), limit: int = 0
 ) -> list[Path]:
     """Write one Markdown article per corpus text of ``splits`` into ``dest``
     (the first ``limit`` texts of each split in name order, when ``limit`` is set)."""
     corpus, dest = Path(corpus), Path(dest)
-    meta = _metadata(corpus)
     dest.mkdir(parents=True, exist_ok=True)
     written = []
-    for split in splits:
-        paths = sorted((corpus / split / "text").glob("*.txt"))
-        for path in paths[:limit] if limit else paths:
-            text = path.read_text(encoding="utf-8")
-            headline, _, body = text.lstrip().partition("\n")
-            row = meta.get((split, path.stem), {})
-            title = _one_line(row.get("title") or headline).rstrip(".") or path.stem
-            lines = [f"Title: {title}"]
-            if row.get("publication_date"):
-                lines.append(f"Date: {row['publication_date']}")
-            publisher = row.get("publisher", "")
-            if publisher:
-                lines.append(f"Outlet: {OUTLETS.get(publisher, publisher)}")
-            out = dest / f"{split}-{path.stem}.md"
-            out.write_text("\n".join(lines) + "\n\n" + body.strip() + "\n", encoding="utf-8")
-            written.append(out)
+    for split, path, text, row in _texts(corpus, splits, limit):
+        headline, _, body = text.lstrip().partition("\n")
+        title = _one_line(row.get("title") or headline).rstrip(".") or path.stem
+        lines = [f"Title: {title}"]
+        if row.get("publication_date"):
+            lines.append(f"Date: {row['publication_date']}")
+        publisher = row.get("publisher", "")
+        if publisher:
+            lines.append(f"Outlet: {OUTLETS.get(publisher, publisher)}")
+        out = dest / f"{split}-{path.stem}.md"
+        out.write_text("\n".join(lines) + "\n\n" + body.strip() + "\n", encoding="utf-8")
+        written.append(out)
     return written
 
 
@@ -67,16 +72,12 @@ def write_text(
     a ``date YYYY-MM-DD`` line from ``metadata.tsv`` when it has one, then the text as the
     corpus has it (its headline line first, paragraphs split by blank lines)."""
     corpus, dest = Path(corpus), Path(dest)
-    meta = _metadata(corpus)
     dest.mkdir(parents=True, exist_ok=True)
     written = []
-    for split in splits:
-        paths = sorted((corpus / split / "text").glob("*.txt"))
-        for path in paths[:limit] if limit else paths:
-            text = path.read_text(encoding="utf-8").strip()
-            date = meta.get((split, path.stem), {}).get("publication_date", "")
-            head = f"date {date}\n\n" if date else ""
-            out = dest / f"{split}-{path.stem}.txt"
-            out.write_text(head + text + "\n", encoding="utf-8")
-            written.append(out)
+    for split, path, text, row in _texts(corpus, splits, limit):
+        date = row.get("publication_date", "")
+        head = f"date {date}\n\n" if date else ""
+        out = dest / f"{split}-{path.stem}.txt"
+        out.write_text(head + text.strip() + "\n", encoding="utf-8")
+        written.append(out)
     return written
