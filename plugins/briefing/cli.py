@@ -79,41 +79,25 @@ def _extract_mapped(args: argparse.Namespace, items: list[tuple[str, str]]) -> i
     filling the cache a build with ``CACHE_PATH`` = ``--cache`` reads."""
     from . import cluster
 
-    cache = None
-    todo = list(range(len(items)))
-    done: dict[int, dict] = {}
-    if args.cache is not None:
-        cache = cluster.cache_for(args.cache, args.model, None)
-        todo = []
-        for i, (path, text) in enumerate(items):
-            hit = cache.get(text, path)
-            if hit is None:
-                todo.append(i)
-            else:
-                done[i] = hit.to_json()
     job = cluster.Job(model=args.model, batch_size=args.batch_size)
     workers = args.workers or cluster.available_cores()
+    if args.cache is not None:
+        cache = cluster.cache_for(args.cache, args.model, None)
+        outcomes = cluster.extract_cached(items, job, cache, workers=workers,
+                                          scheduler=args.scheduler)
+    else:
+        outcomes = cluster.extract(items, job, workers=workers, scheduler=args.scheduler)
     failed = missing = 0
-
-    def keep(j: int, outcome: cluster.Outcome) -> None:
-        nonlocal failed, missing
-        path, text = items[todo[j]]
+    for (path, _), outcome in zip(items, outcomes, strict=True):  # in the files' order
         if outcome.extraction is None:
             failed += 1
             missing |= outcome.model_missing
             print(f"briefing: {path}: extraction failed ({outcome.error})", file=sys.stderr)
-            return
-        if cache is not None:
-            cache.put(text, outcome.extraction)
-        done[todo[j]] = outcome.extraction.to_json()
-
-    cluster.extract([items[i] for i in todo], job, workers=workers, scheduler=args.scheduler,
-                    on_result=keep)
-    for i in sorted(done):  # in the order of the files given
-        _write(done[i])
-    if cache is not None:
-        print(f"briefing: extracted {len(todo) - failed} article(s), {cache.hits} were in the "
-              f"cache {args.cache}", file=sys.stderr)
+        else:
+            _write(outcome.extraction.to_json())
+    if args.cache is not None:
+        print(f"briefing: extracted {cache.misses - failed} article(s), {cache.hits} were in "
+              f"the cache {args.cache}", file=sys.stderr)
     return 2 if missing else 1 if failed else 0
 
 

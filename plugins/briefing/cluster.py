@@ -195,11 +195,48 @@ def extract(
     return results  # type: ignore[return-value]  # every slot is filled above
 
 
+def extract_cached(
+    items: Sequence[tuple[str, str]],
+    job: Job,
+    cache: ExtractionCache,
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+    min_chars: int = 0,
+) -> list[Outcome]:
+    """``extract`` through ``cache``: what it holds comes from it, the rest is extracted
+    and written to it as it arrives. With no ``scheduler`` and fewer than ``min_chars``
+    uncached characters, the rest is extracted in this process (starting workers would
+    cost more than it saves). What the build and ``briefing extract --cache`` both do."""
+    outcomes: list[Outcome | None] = [None] * len(items)
+    todo = []
+    for i, (path, text) in enumerate(items):
+        hit = cache.get(text, path)
+        if hit is not None:
+            outcomes[i] = Outcome(extraction=hit)
+        else:
+            todo.append(i)
+
+    def done(j: int, outcome: Outcome) -> None:
+        i = todo[j]
+        outcomes[i] = outcome
+        if outcome.extraction is not None:
+            cache.put(items[i][1], outcome.extraction)
+
+    if scheduler is None and sum(len(items[i][1]) for i in todo) < min_chars:
+        workers = 1
+    extract([items[i] for i in todo], job, workers=workers, scheduler=scheduler,
+            on_result=done)
+    return outcomes  # type: ignore[return-value]  # every slot is filled above
+
+
 def _extract_on_cluster(items, job, workers, scheduler, done) -> None:
     from distributed import as_completed
 
     with _client(scheduler, workers) as client:
         n_workers = max(1, sum(client.nthreads().values()))
+        logger.info("briefing: extracting %d article(s) on %d Dask worker(s)%s", len(items),
+                    n_workers, f" of {scheduler}" if scheduler else "")
         parts = chunks(items, n_workers * CHUNKS_PER_WORKER)
         futures = {}
         for part in parts:

@@ -41,17 +41,6 @@ def _event_text(article) -> str:
     return text[parse_date_line(text)[1] :]
 
 
-def _workers(settings: dict, todo_chars: int) -> tuple[int, str | None]:
-    """(local worker processes, scheduler address) for ``todo_chars`` of uncached text."""
-    from .cluster import available_cores
-
-    scheduler = setting(settings, "BRIEFING_SCHEDULER") or None
-    workers = int(setting(settings, "BRIEFING_WORKERS")) or available_cores()
-    if scheduler is None and todo_chars < int(setting(settings, "BRIEFING_WORKERS_MIN_CHARS")):
-        workers = 1  # starting workers would cost more than it saves
-    return workers, scheduler
-
-
 def _extract(articles: list, settings: dict) -> dict[str, Extraction]:
     """slug -> Extraction; a failure is a warning naming the file, never a traceback."""
     from . import cluster
@@ -59,31 +48,20 @@ def _extract(articles: list, settings: dict) -> dict[str, Extraction]:
     model = setting(settings, "BRIEFING_MODEL")
     cache = cluster.cache_for(settings.get("CACHE_PATH") or "cache", model,
                               setting(settings, "BRIEFING_TOPICS"))
-    out: dict[str, Extraction] = {}
-    todo = []
-    for article in articles:
-        text = _extraction_text(article)
-        if not text:
-            continue
-        cached = cache.get(text, article.relative_source_path)
-        if cached is not None:
-            out[article.slug] = cached
-        else:
-            todo.append(article)
-    if not todo:
-        logger.info("briefing: %d extraction(s) from the cache", cache.hits)
-        return out
     job = cluster.Job(model=model, vocabulary=setting(settings, "BRIEFING_TOPICS"),
                       batch_size=int(setting(settings, "BRIEFING_BATCH_SIZE")),
                       batch_chars=int(setting(settings, "BRIEFING_BATCH_CHARS")))
-    items = [(a.relative_source_path, _extraction_text(a)) for a in todo]
-    workers, scheduler = _workers(settings, sum(len(t) for _, t in items))
-
-    def keep(i: int, outcome: cluster.Outcome) -> None:
-        article = todo[i]
+    articles = [a for a in articles if _extraction_text(a)]
+    scheduler = setting(settings, "BRIEFING_SCHEDULER") or None
+    workers = int(setting(settings, "BRIEFING_WORKERS")) or cluster.available_cores()
+    outcomes = cluster.extract_cached(
+        [(a.relative_source_path, _extraction_text(a)) for a in articles], job, cache,
+        workers=workers, scheduler=scheduler,
+        min_chars=int(setting(settings, "BRIEFING_WORKERS_MIN_CHARS")))
+    out: dict[str, Extraction] = {}
+    for article, outcome in zip(articles, outcomes, strict=True):
         if outcome.extraction is not None:
             out[article.slug] = outcome.extraction
-            cache.put(items[i][1], outcome.extraction)
         elif outcome.model_missing:  # pages without briefings, and the reason
             logger.warning("briefing: %s: no quotes or actors extracted (%s)",
                            article.relative_source_path, outcome.error)
@@ -91,12 +69,8 @@ def _extract(articles: list, settings: dict) -> dict[str, Extraction]:
             logger.warning("briefing: %s: extraction failed (%s); the article is published "
                            "without quotes and actors", article.relative_source_path,
                            outcome.error)
-
-    cluster.extract(items, job, workers=workers, scheduler=scheduler, on_result=keep)
-    where = (f" on the Dask scheduler {scheduler}" if scheduler
-             else f" on {workers} processes" if workers > 1 else "")
-    logger.info("briefing: extracted %d article(s)%s, %d from the cache",
-                len(todo), where, cache.hits)
+    logger.info("briefing: extracted %d article(s), %d from the cache", cache.misses,
+                cache.hits)
     return out
 
 
