@@ -223,7 +223,7 @@ def test_a_poll_the_lead_cites_leads_the_headline(nlp):
     lead = ("Hillary Clinton and Donald Trump are virtually tied heading into their first "
             "debate, according to a new Washington Post-ABC News national poll.")
     assert headline(lead, nlp) == \
-        "Poll: Hillary Clinton and Donald Trump tied heading into first debate"
+        "Poll: Hillary Clinton and Donald Trump virtually tied heading into their first debate"
 
 
 def test_a_relative_that_stays_and_a_nested_phrase_goes_whole(nlp):
@@ -236,6 +236,20 @@ def test_a_relative_that_stays_and_a_nested_phrase_goes_whole(nlp):
             "beginning of the brutal Israeli onslaught on October 7.")
     assert headline(lead, nlp) == "Qatar is at forefront of de-escalation efforts in Gaza"
 
+
+
+def test_a_particle_keeps_its_preposition_and_a_fixed_phrase_goes_whole(nlp):
+    # "come up [with ...]" would leave a dangling particle: the preposition completes it
+    lead = ("A former Democratic National Committee chairman says President Barack Obama and "
+            "the party’s congressional leaders should immediately come up with a process to "
+            "identify a potential successor candidate for Hillary Clinton for the off-chance a "
+            "health emergency forces her out of the race.")
+    assert headline(lead, nlp).endswith("should come up with process")
+    # cutting the clause under "in order" would leave "in order": the whole phrase goes
+    lead = ("Eight years after backing Barack Obama, billionaire Dallas Mavericks owner Mark "
+            "Cuban is once again sizing up the presidential field in order to determine his "
+            "favorite candidate and the odds of each winning the nomination.")
+    assert not headline(lead, nlp).endswith(("in order", "order"))
 
 def test_a_title_case_first_line_is_the_pages_own_headline(nlp):
     text = "Lindsay Lohan Checks Into Rehab at Betty Ford Center\n\nThe actress checked in."

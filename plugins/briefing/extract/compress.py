@@ -26,7 +26,9 @@ from ..records import Actor
 from . import cues, roles
 from .inflect import NON_THIRD_SINGULAR, present
 
-MAX_WORDS = 12
+# "About 12 words": real headlines in PolNeAR's train sample average 10.7 words, and a cap
+# of 12 made ours average 9.1 (13: 9.6; ROUGE-1 on train's unseen part 0.278 -> 0.279).
+MAX_WORDS = 13
 MIN_WORDS = 4
 
 # Verbs whose clause is what a lead reports: "X said (that) Y" becomes "X: Y". The speech
@@ -446,8 +448,9 @@ def _prune(sent, plan: _Plan, max_words: int) -> None:
         head = cut.head
         if cut.dep_ != "prep" or head.pos_ not in ("VERB", "AUX"):
             return False
-        if any(c.dep_ in _OBJECTS and c.i in plan.keep for c in head.children):
-            return False
+        if any(c.dep_ in _OBJECTS and c.dep_ != "prt" and c.i in plan.keep
+               for c in head.children):
+            return False  # a particle wants its preposition: "come up [with a plan]"
         first = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i
                       and c.i in plan.keep), None)
         return first is not None and first.i == cut.i
@@ -471,14 +474,15 @@ def _prune(sent, plan: _Plan, max_words: int) -> None:
                 break
             cut = max(candidates, key=lambda t: t.left_edge.i)
             obj = cut.head
-            outer = obj.head if cut.dep_ == "prep" and obj.dep_ == "pobj" else None
+            outer = obj.head if cut.dep_ in ("prep", "acl", "relcl") and \
+                obj.dep_ == "pobj" else None
             bare = outer is not None and not any(
                 c.i in plan.keep and c.i != cut.i for c in obj.children)
             if bare and outer.dep_ == "prep" and outer in candidates and \
                     words(_render(sent, plan, plan.keep - {t.i for t in outer.subtree})) >= \
                     MIN_WORDS:
-                # "since the beginning [of the onslaught]" would leave "since beginning":
-                # the whole phrase goes
+                # "since the beginning [of the onslaught]" would leave "since beginning",
+                # "in order [to win]" "in order": the whole phrase goes
                 cut = outer
             gone = {t.i for t in cut.subtree}
             if cut.dep_ == "conj":  # "Obama and [the party's leaders]": the "and" goes too
