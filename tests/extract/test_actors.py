@@ -593,3 +593,45 @@ def test_a_company_named_like_a_person_is_not_two_mentions_of_him(nlp):
     text = "Boris Johnson met executives of Johnson & Johnson in London."
     inside = text.index("Johnson & Johnson")
     assert not [m for m in boris.mentions if inside <= m.start < inside + 17], boris.mentions
+
+
+def test_an_age_after_a_name_makes_it_a_person(nlp):
+    # the small model tags the lone surname a place; places and companies have no age
+    text = ("Raj Chohan, 59, of Queens, had just parked her car when she was hit by a car "
+            "that fled.\n\nChohan was pronounced dead at Jamaica Hospital.")
+    doc, found = analyse(nlp, text)
+    chohan = by_name(found, "Chohan")
+    assert chohan.kind == "person" and len(chohan.mentions) >= 2
+    assert by_name(found, "Queens").kind != "person"  # "of Queens," has no age after it
+
+
+def test_a_given_name_before_a_persons_surname_is_that_person(nlp):
+    # "Maurice Cheeks" tagged a place, while "Cheeks" is a person: one person, in full
+    text = ("Cheeks returns as Sixers coach\n\nThe team fired its coach and brought in Maurice "
+            "Cheeks, the popular former player. Cheeks said he was ready to start.")
+    doc, found = analyse(nlp, text)
+    assert person_names(found) == ["Maurice Cheeks"]
+    assert not [a for a in found if "Cheeks" in a.name and a.kind != "person"]
+
+
+def test_a_headline_span_ner_took_for_an_organisation_yields_its_persons_name(nlp):
+    text = ("Lindsay Lohan Checks Into Court-Ordered Rehab\n\nLohan, 26, checks into a "
+            "court-ordered facility on Thursday, her lawyer said. Lohan had been ordered to "
+            "do so.")
+    doc, found = analyse(nlp, text)
+    lohan = by_name(found, "Lindsay Lohan")
+    assert "Lindsay Lohan" in [m.text for m in lohan.mentions]
+    assert not [a for a in found if "Checks" in a.name]
+
+
+def test_a_known_given_name_finds_a_name_ner_missed_but_not_a_place_or_a_date(nlp):
+    # the small model tags no one in the first text
+    text = ("Efficient Peyton Manning Passes Colts Past Jags\n\nPeyton Manning passed for 364 "
+            "yards and three touchdowns, and the Colts won again.")
+    doc, found = analyse(nlp, text)
+    assert person_names(found) == ["Peyton Manning"]
+    assert len(by_name(found, "Peyton Manning").mentions) == 2
+    text = ("Lindsay Lohan checks into rehab at Betty Ford Center\n\nPosted on Thu Jun 13, "
+            "2013\n\nThe actress arrived on Friday, a spokesman said.")
+    doc, found = analyse(nlp, text)
+    assert person_names(found) == ["Lindsay Lohan"]  # no "Betty Ford", no "Thu Jun"

@@ -77,6 +77,8 @@ class _Name:
     priority: int = 1
     abbreviation: str | None = None  # ``(IRNA)`` right after an organisation's name
     country: str | None = None  # for institutions built from ``the Qatari foreign ministry``
+    aged: bool = False  # an age follows the name: a person, whatever NER said
+    lead: tuple[int, int] | None = None  # a headline's span: the tokens a name may be
 
 
 @dataclass
@@ -124,6 +126,43 @@ def _extend_name(doc, end: int) -> int:
             continue
         break
     return end
+
+
+# Given names that are also months or days, or their abbreviations (``Thu Jun 13``).
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday mon tue tues wed thu thur thurs fri sat sun""".split()
+)
+
+
+def _given_names(doc, vocab: _Vocabulary) -> list[_Name]:
+    """``Lindsay Lohan checks into rehab``, ``GM Tony Reagins``: NER misses some names. A
+    given name the gender table knows, then one or two capitalised proper nouns, none of
+    them a word the article writes in lower case, outside every NER entity and with no
+    further capitalised word after them (``Betty Ford Treatment Center``), is a person."""
+    out = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not (tok.ent_type_ == "" and tok.pos_ == "PROPN" and _is_title_case(tok)
+                and not tok.is_upper and not vocab.is_common(tok)
+                and tok.lower_.rstrip(".") not in _CALENDAR and names.is_given_name(tok.text)
+                and (i == 0 or not _is_title_case(doc[i - 1]) or doc[i - 1].is_sent_start
+                     or roles.is_role_noun(doc[i - 1].text))):
+            i += 1
+            continue
+        k = i + 1
+        while k < len(doc) and k - i <= 3 and doc[k].ent_type_ == "" and _is_title_case(doc[k]) \
+                and doc[k].pos_ == "PROPN" and not doc[k].is_upper \
+                and not vocab.is_common(doc[k]):
+            k += 1
+        last = doc[k - 1].lower_
+        if 2 <= k - i <= 3 and not (k < len(doc) and _is_title_case(doc[k])) \
+                and last not in PLACE_HEADS and last not in ORGANIZATION_HEADS:
+            out.append(_Name(i, k, "person", doc[i:k].text, priority=2))
+        i = k
+    return out
 
 
 def _honorific_names(doc) -> list[_Name]:
@@ -247,7 +286,15 @@ def _clean_entity(doc, ent, vocab: _Vocabulary) -> list[_Name]:
     if name is None:
         return []
     if name.kind != "person":
+        if vocab.headline(name.start) and name.end - name.start > 1:
+            # ``Lohan Checks Into Court-Ordered Rehab``, one organisation to NER: the words
+            # before the headline's first common word may be a person's name
+            parts = _person_parts(doc, name.start, name.end, vocab)
+            if parts and parts[0] != (name.start, name.end):
+                name.lead = parts[0]
         name.text = " ".join(name.text.split())  # a name never holds a line break
+        if _age_follows(doc, name.end):
+            name.aged = True  # ``Chohan, 59, of Queens``: places and companies have no age
         return [name]
     out = []
     for start, end in _person_parts(doc, name.start, name.end, vocab):
@@ -259,6 +306,15 @@ def _clean_entity(doc, ent, vocab: _Vocabulary) -> list[_Name]:
             part.kind = "organization"
         out.append(part)
     return out
+
+
+def _age_follows(doc, end: int) -> bool:
+    """ ``Lohan, 26, had checked into``: a comma, a number a person's age could be, then a
+    comma or the end of the sentence."""
+    if end + 2 >= len(doc) or doc[end].text != "," or not doc[end + 1].like_num:
+        return False
+    age = doc[end + 1].text
+    return age.isdigit() and 0 < int(age) < 120 and doc[end + 2].text in (",", ".")
 
 
 # Parts of speech no name word has, at a name's edge (the tagger says PROPN for names).
@@ -466,6 +522,18 @@ def _family_members(doc, entities: list[_Entity], person_starts: set[int]) -> li
     return out
 
 
+def _given_then_surname(text: str) -> bool:
+    """ "Maurice Cheeks": two or three capitalised words, the first a given name the gender
+    table knows, the last no place or organisation head ("Lincoln Center")."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    last = words[-1].lower()
+    if last in PLACE_HEADS or last in ORGANIZATION_HEADS:
+        return False
+    return names.is_given_name(words[0])
+
+
 def _group(doc, cands: list[_Name]) -> list[_Entity]:
     """Group names into entities: people by name parts, organisations and places by text."""
     # A name tagged differently in different places takes its majority kind.
@@ -473,9 +541,11 @@ def _group(doc, cands: list[_Name]) -> list[_Entity]:
     votes: dict[tuple[str, ...], Counter] = {}
     for c in cands:
         votes.setdefault(names.name_key(c.text), Counter())[c.kind] += 1
+    aged = {names.name_key(c.text) for c in cands if c.aged}
     for c in cands:
         if c.priority == 1:
-            c.kind = votes[names.name_key(c.text)].most_common(1)[0][0]
+            key = names.name_key(c.text)
+            c.kind = "person" if key in aged else votes[key].most_common(1)[0][0]
 
     entities: list[_Entity] = []
     people = [c for c in cands if c.kind == "person"]
@@ -503,7 +573,12 @@ def _group(doc, cands: list[_Name]) -> list[_Entity]:
                  for e in entities]
     def homes_of(text: str) -> list[_Entity]:
         key = names.name_key(text)
-        return [e for full, e in full_keys if key == full or names.is_short_form(key, full)]
+        homes = [e for full, e in full_keys if key == full or names.is_short_form(key, full)]
+        if homes or not _given_then_surname(text):
+            return homes
+        # ``Maurice Cheeks`` tagged a place where the person is only ``Cheeks`` so far: a
+        # given name before the one person's family name is that person in full
+        return [e for full, e in full_keys if names.is_short_form(full, key)]
 
     others = []
     for c in cands:
@@ -523,6 +598,14 @@ def _group(doc, cands: list[_Name]) -> list[_Entity]:
                     home.spans.append((a, b, doc[a:b].text))
                     if doc[a:b].text not in home.forms:
                         home.forms.append(doc[a:b].text)
+                continue
+        if c.lead is not None:
+            a, b = c.lead
+            homes = [e for e in homes_of(doc[a:b].text) if e.kind == "person"]
+            if len(homes) == 1:
+                homes[0].spans.append((a, b, doc[a:b].text))
+                if doc[a:b].text not in homes[0].forms:
+                    homes[0].forms.append(doc[a:b].text)
                 continue
         homes = homes_of(c.text)
         if (len(homes) == 1 and not c.abbreviation and c.country is None
@@ -823,7 +906,8 @@ def _analyse(doc) -> tuple[list[Actor], dict[str, dict], set[int]]:
     places = _places(doc)
     vocab = vocabulary(doc)
     cands = [c for e in doc.ents for c in _clean_entity(doc, e, vocab)]
-    cands = _select(cands + _honorific_names(doc) + _institutions(doc, places))
+    cands = _select(cands + _honorific_names(doc) + _given_names(doc, vocab)
+                    + _institutions(doc, places))
     entities = _group(doc, cands)
     _rescan(doc, entities)
     title_tokens = _add_roles(doc, entities, places)

@@ -137,6 +137,12 @@ def _gender_detector():
     return detector.Detector(case_sensitive=False)
 
 
+def is_given_name(word: str) -> bool:
+    """Whether the gender table knows ``word`` as a given name (``Lindsay``, ``Tony``)."""
+    det = _gender_detector()
+    return det is not None and det.get_gender(word.strip(".,")) != "unknown"
+
+
 def guess_gender(full_name: str, loose: bool = False) -> str | None:
     """``m``/``f`` when the first name is clearly one or the other, else None.
 
