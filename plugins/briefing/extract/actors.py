@@ -142,6 +142,7 @@ def _given_names(doc, vocab: _Vocabulary) -> list[_Name]:
     them a word the article writes in lower case, outside every NER entity and with no
     further capitalised word after them (``Betty Ford Treatment Center``), is a person."""
     out = []
+    surnames = Counter(t.text for t in doc if _is_title_case(t))
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -157,9 +158,13 @@ def _given_names(doc, vocab: _Vocabulary) -> list[_Name]:
                 and doc[k].pos_ == "PROPN" and not doc[k].is_upper \
                 and not vocab.is_common(doc[k]):
             k += 1
-        last = doc[k - 1].lower_
+        surname = doc[k - 1].text
         if 2 <= k - i <= 3 and not (k < len(doc) and _is_title_case(doc[k])) \
-                and last not in PLACE_HEADS and last not in ORGANIZATION_HEADS:
+                and not any(_not_surname(t.text) for t in doc[i + 1:k]) \
+                and not (i > 0 and doc[i - 1].text in "-‐" and not doc[i - 1].whitespace_) \
+                and surnames[surname] >= 2:
+            # a name the article uses once may be anything (``Easter Seals``); a person it
+            # reports on comes back (``Peyton Manning ...; Manning``)
             out.append(_Name(i, k, "person", doc[i:k].text, priority=2))
         i = k
     return out
@@ -528,10 +533,15 @@ def _given_then_surname(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
-    last = words[-1].lower()
-    if last in PLACE_HEADS or last in ORGANIZATION_HEADS:
-        return False
-    return names.is_given_name(words[0])
+    return not any(_not_surname(w) for w in words[1:]) and names.is_given_name(words[0])
+
+
+def _not_surname(word: str) -> bool:
+    """A word no family name is: a place or organisation head (``Lincoln Center``), a role
+    (``Vice President``)."""
+    low = word.lower()
+    return (low in PLACE_HEADS or low in ORGANIZATION_HEADS or roles.is_role_noun(word)
+            or roles.is_role_word(low))
 
 
 def _group(doc, cands: list[_Name]) -> list[_Entity]:
@@ -577,8 +587,9 @@ def _group(doc, cands: list[_Name]) -> list[_Entity]:
         if homes or not _given_then_surname(text):
             return homes
         # ``Maurice Cheeks`` tagged a place where the person is only ``Cheeks`` so far: a
-        # given name before the one person's family name is that person in full
-        return [e for full, e in full_keys if names.is_short_form(full, key)]
+        # given name before the one person's family name, spelt the same, is that person
+        return [e for full, e in full_keys
+                if full[-1:] == key[-1:] and names.is_short_form(full, key)]
 
     others = []
     for c in cands:

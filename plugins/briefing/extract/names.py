@@ -138,9 +138,12 @@ def _gender_detector():
 
 
 def is_given_name(word: str) -> bool:
-    """Whether the gender table knows ``word`` as a given name (``Lindsay``, ``Tony``)."""
+    """Whether the gender table knows ``word`` as a man's or a woman's given name
+    (``Lindsay``, ``Tony``); not one it calls androgynous, where words like ``Free`` and
+    ``Justice`` sit."""
     det = _gender_detector()
-    return det is not None and det.get_gender(word.strip(".,")) != "unknown"
+    return det is not None and det.get_gender(word.strip(".,")).removeprefix("mostly_") in (
+        "male", "female")
 
 
 def guess_gender(full_name: str, loose: bool = False) -> str | None:
