@@ -635,3 +635,15 @@ def test_a_known_given_name_finds_a_name_ner_missed_but_not_a_place_or_a_date(nl
             "2013\n\nThe actress arrived on Friday, a spokesman said.")
     doc, found = analyse(nlp, text)
     assert person_names(found) == ["Lindsay Lohan"]  # no "Betty Ford", no "Thu Jun"
+
+
+def test_a_found_given_name_never_takes_a_family_name_ner_gave_someone(nlp):
+    # NER tags the father and misses the daughter: finding her would leave every bare
+    # "Trump" of the article two people to choose from, so the finder leaves her be
+    text = ("Donald Trump wants to win over women. Trump said he respects them.\n\n"
+            "Daughter Ivanka Trump will speak. Eli Manning will not. Manning said so.")
+    doc = nlp(text)
+    donald = next(e for e in doc.ents if e.text == "Donald Trump")
+    doc.ents = [donald]  # what the small model did on a real article
+    found = [n.text for n in actors_mod._given_names(doc, actors_mod.vocabulary(doc))]
+    assert "Eli Manning" in found and "Ivanka Trump" not in found

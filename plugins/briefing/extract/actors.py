@@ -143,6 +143,9 @@ def _given_names(doc, vocab: _Vocabulary) -> list[_Name]:
     further capitalised word after them (``Betty Ford Treatment Center``), is a person."""
     out = []
     surnames = Counter(t.text for t in doc if _is_title_case(t))
+    # a family name NER already gives someone stays theirs: finding ``Ivanka Trump`` in an
+    # article about her father would leave his bare ``Trump`` two people to choose from
+    taken = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -162,7 +165,7 @@ def _given_names(doc, vocab: _Vocabulary) -> list[_Name]:
         if 2 <= k - i <= 3 and not (k < len(doc) and _is_title_case(doc[k])) \
                 and not any(_not_surname(t.text) for t in doc[i + 1:k]) \
                 and not (i > 0 and doc[i - 1].text in "-‐" and not doc[i - 1].whitespace_) \
-                and surnames[surname] >= 2:
+                and surnames[surname] >= 2 and surname not in taken:
             # a name the article uses once may be anything (``Easter Seals``); a person it
             # reports on comes back (``Peyton Manning ...; Manning``)
             out.append(_Name(i, k, "person", doc[i:k].text, priority=2))
