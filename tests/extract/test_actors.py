@@ -647,3 +647,16 @@ def test_a_found_given_name_never_takes_a_family_name_ner_gave_someone(nlp):
     doc.ents = [donald]  # what the small model did on a real article
     found = [n.text for n in actors_mod._given_names(doc, actors_mod.vocabulary(doc))]
     assert "Eli Manning" in found and "Ivanka Trump" not in found
+
+
+def test_a_pronoun_in_what_a_man_says_or_in_a_clause_not_his_leaves_him_whole(nlp):
+    # "her" is Clinton's in both sentences; the family-name split must not make the bare
+    # surname a woman of the Axelrod or Kaine family
+    from briefing.extract import extract_text
+
+    x = extract_text("Clinton's campaign is well known, said David Axelrod, a strategist. "
+                     "Axelrod said her suite of proposals addresses the problem. Days after "
+                     "Clinton tapped Tim Kaine as her running mate, Kaine joined her in "
+                     "Philadelphia. Clinton tapped Kaine as her partner.", nlp=nlp)
+    people = {a.name for a in x.actors if a.kind == "person"}
+    assert "Axelrod" not in people and "Kaine" not in people, people

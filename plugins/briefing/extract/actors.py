@@ -493,10 +493,21 @@ def _gender_after(doc, start: int, end: int, person_starts: set[int]) -> str | N
         gender = names.honorific_gender(doc[before].text)
         if gender:
             return gender
+    head = doc[end - 1]
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.head.pos_ not in ("VERB", "AUX") \
+            or _is_speech_verb(head.head):
+        # only a subject's own clause speaks of them ("Peterson was found guilty of
+        # murdering his wife"): "Clinton tapped Kaine as her running mate" is her mate,
+        # "considers Kaine her mentor" is no clause of his, and what one says is about
+        # anyone ("Axelrod said her proposals ...")
+        return None
     for i in range(end, doc[start].sent.end):
         if i in person_starts or doc[i].text in _QUOTE_MARKS:
             return None
         gender = names.PRONOUN_GENDER.get(doc[i].lower_)
+        if gender and doc[i].tag_ == "PRP" and doc[i].head.i == head.head.i and \
+                doc[i].dep_ in ("dobj", "dative", "iobj"):
+            continue  # "Kaine joined her": the object of one's own verb is someone else
         if gender:
             return gender
     return None
