@@ -660,3 +660,12 @@ def test_a_pronoun_in_what_a_man_says_or_in_a_clause_not_his_leaves_him_whole(nl
                      "Philadelphia. Clinton tapped Kaine as her partner.", nlp=nlp)
     people = {a.name for a in x.actors if a.kind == "person"}
     assert "Axelrod" not in people and "Kaine" not in people, people
+
+
+def test_a_word_for_someone_of_a_country_is_no_persons_name(nlp):
+    text = ("Briton dies in New Zealand's Aoraki Mount Cook National Park\n\nThe climber, "
+            "Robert Buckley, fell on Sunday. Buckley was 32.")
+    doc, found = analyse(nlp, text)
+    assert person_names(found) == ["Robert Buckley"]
+    assert roles.is_nationality_noun("Britons") and roles.is_nationality_noun("Frenchmen")
+    assert not roles.is_nationality_noun("Jordan")  # a country's name is a name

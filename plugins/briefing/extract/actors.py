@@ -404,6 +404,8 @@ def _clean_entity_span(doc, ent) -> _Name | None:
         return None
     if kind == "place" and any(roles.is_role_noun(t.text) for t in span):
         return None  # ``the Qatari Emir`` is a person, found by the role rules
+    if kind == "person" and len(words) == 1 and roles.is_nationality_noun(words[0]):
+        return None  # ``Briton dies in New Zealand``: who, not a name
     if kind == "person":
         end = _extend_name(doc, end)
         span = doc[start:end]

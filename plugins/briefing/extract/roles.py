@@ -107,6 +107,27 @@ COUNTRY_ALIASES = {
     "uae": "United Arab Emirates", "eu": "European Union", "turkiye": "Turkey",
     "türkiye": "Turkey", "persia": "Iran",
 }
+# The nouns for a country's people where they differ from the adjective (``a Briton``).
+NATIONALITY_NOUNS = {
+    "briton": "United Kingdom", "brit": "United Kingdom", "englishman": "United Kingdom",
+    "englishwoman": "United Kingdom", "scot": "United Kingdom", "welshman": "United Kingdom",
+    "irishman": "Ireland", "irishwoman": "Ireland", "frenchman": "France",
+    "frenchwoman": "France", "dutchman": "Netherlands", "dane": "Denmark", "swede": "Sweden",
+    "finn": "Finland", "pole": "Poland", "turk": "Turkey", "spaniard": "Spain",
+    "kiwi": "New Zealand", "aussie": "Australia", "filipino": "Philippines",
+}
+
+
+def is_nationality_noun(word: str) -> bool:
+    """``Briton``, ``Americans``, ``Iranian``: a word for someone of a country, no name."""
+    low = word.lower().strip()
+    for form in (low, low[:-1] if low.endswith("s") else low,
+                 low[:-3] + "man" if low.endswith("men") else low):
+        if form in NATIONALITY_NOUNS or form in DEMONYMS:
+            return True
+    return False
+
+
 _COUNTRY_NAMES = {c.lower(): c for c in DEMONYMS.values()}
 _DEMONYM_OF = {}
 for _demonym, _country in DEMONYMS.items():
