@@ -462,13 +462,14 @@ def _org_or_place_key(name: _Name) -> str:
     return text.lower()
 
 
-def _by_honorific(doc, c: _Name, entities: list[_Entity]) -> _Entity | None:
-    """``Mrs. Trump`` where the article names Donald and Melania Trump: the one person the
-    surname fits whose first name has the honorific's gender; else nobody."""
-    i = c.start - 1
-    while i >= 0 and doc[i].text == ".":
-        i -= 1
-    gender = names.honorific_gender(doc[i].text) if i >= 0 else None
+def _by_gender(doc, c: _Name, entities: list[_Entity], person_starts: set[int]
+               ) -> _Entity | None:
+    """``Mrs. Trump`` where the article names Donald and Melania Trump, ``Peterson was found
+    guilty of murdering his wife`` where it names Laci and Scott Peterson: the one person
+    the surname fits whose first name has the gender of the honorific, or of the pronouns
+    of the mention's own clause (``_gender_after``); else nobody. A son or father with a
+    suffix is never the bare surname (``is_short_form``)."""
+    gender = _gender_after(doc, c.start, c.end, person_starts)
     if gender is None:
         return None
     key = names.name_key(c.text)
@@ -585,10 +586,11 @@ def _group(doc, cands: list[_Name]) -> list[_Entity]:
         entities.append(ent)
         for form in cluster:
             form_of[form] = ent
+    person_starts = {c.start for c in people}
     for c in people:
         ent = form_of.get(c.text)
         if ent is None and c.text in ambiguous:
-            ent = _by_honorific(doc, c, entities)
+            ent = _by_gender(doc, c, entities, person_starts)
         if ent is not None:
             ent.spans.append((c.start, c.end, c.text))
     entities.extend(_family_members(doc, entities, {c.start for c in people}))
@@ -697,7 +699,11 @@ def _rescan(doc, entities: list[_Entity]) -> None:
                     surnames[key] = None
     surname_only = set()
     for key, ent in surnames.items():
-        if key not in forms:
+        if ent is None:
+            # a family name two people hold: each bare use was resolved on its own evidence
+            # (``_by_gender``), which says nothing of the others
+            forms[key] = None
+        elif key not in forms:
             forms[key] = ent
             surname_only.add(key)
     by_first: dict[str, list[tuple[str, ...]]] = {}

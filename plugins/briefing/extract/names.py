@@ -153,6 +153,8 @@ def guess_gender(full_name: str, loose: bool = False) -> str | None:
     Sheikha) in the article overrides it. Single names (``Tamim``) are left unknown.
     """
     parts = [p for p in re.split(r"\s+", full_name.strip()) if p]
+    while len(parts) > 2 and re.fullmatch(r"[A-Z]\.", parts[0]):
+        parts = parts[1:]  # "W. Mark Felt": the name he goes by says it
     if len(parts) < 2 or is_particle(parts[0]) or is_honorific(parts[0]):
         return None
     det = _gender_detector()
