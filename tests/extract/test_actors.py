@@ -682,3 +682,17 @@ def test_a_shared_family_name_joins_the_one_person_its_own_clause_genders(nlp):
     people = {a.name: [m.text for m in a.mentions] for a in x.actors if a.kind == "person"}
     assert people["W. Mark Felt"].count("Felt") == 1, people
     assert "Felt" not in people["Joan Felt"], people
+
+
+def test_pronouns_of_other_clauses_never_split_a_womans_family_name_off(nlp):
+    # every "he" and "his" here is Sanders's or a voter's: "Clinton" stays Hillary Clinton
+    from briefing.extract import extract_text
+
+    x = extract_text("Hillary Clinton won three primaries on Tuesday. Following Sanders on "
+                     "television, Clinton seemed to implore Sanders to let up on his critiques. "
+                     "And if Clinton is the nominee, he said, he would vote for a third party. "
+                     "Clinton could do little to persuade the voters now backing him. "
+                     "Clinton strode out, and she spoke for an hour.", nlp=nlp)
+    people = {a.name: [m.text for m in a.mentions] for a in x.actors if a.kind == "person"}
+    assert "Clinton" not in people, people
+    assert people["Hillary Clinton"].count("Clinton") >= 3, people

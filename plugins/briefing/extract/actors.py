@@ -497,23 +497,48 @@ def _gender_after(doc, start: int, end: int, person_starts: set[int]) -> str | N
         if gender:
             return gender
     head = doc[end - 1]
-    if head.dep_ not in ("nsubj", "nsubjpass") or head.head.pos_ not in ("VERB", "AUX") \
-            or _is_speech_verb(head.head):
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.head.pos_ not in ("VERB", "AUX"):
         # only a subject's own clause speaks of them ("Peterson was found guilty of
         # murdering his wife"): "Clinton tapped Kaine as her running mate" is her mate,
-        # "considers Kaine her mentor" is no clause of his, and what one says is about
-        # anyone ("Axelrod said her proposals ...")
+        # "considers Kaine her mentor" is no clause of his
         return None
+    verb = head.head
+    says = _is_speech_verb(verb)
     for i in range(end, doc[start].sent.end):
         if i in person_starts or doc[i].text in _QUOTE_MARKS:
             return None
         gender = names.PRONOUN_GENDER.get(doc[i].lower_)
-        if gender and doc[i].tag_ == "PRP" and doc[i].head.i == head.head.i and \
-                doc[i].dep_ in ("dobj", "dative", "iobj"):
-            continue  # "Kaine joined her": the object of one's own verb is someone else
-        if gender:
+        if gender and _in_own_clause(doc[i], verb, says):
             return gender
     return None
+
+
+# Clauses with a subject of their own: a pronoun inside one is anyone's ("Clinton could
+# persuade the voters now backing him", "if Clinton is the nominee, he said").
+_OTHER_CLAUSES = frozenset("acl relcl advcl ccomp csubj parataxis conj".split())
+
+
+def _in_own_clause(pron, verb, says: bool) -> bool:
+    """Whether a pronoun speaks of the subject of ``verb``: the subject of a clause the verb
+    joins or reports ("Clinton strode out, and she tried", "Clinton said she would"), or,
+    unless the verb is one of saying (what one says is about anyone: "Axelrod said her
+    proposals"), a possessive or object inside the verb's own clause ("Peterson was found
+    guilty of murdering his wife"), but never the verb's own object ("Kaine joined her")."""
+    if pron.dep_ in ("nsubj", "nsubjpass") and pron.head.dep_ in ("conj", "ccomp") and \
+            pron.head.head.i == verb.i:
+        return True
+    if says or (pron.head.i == verb.i and pron.dep_ in ("dobj", "dative", "iobj")):
+        return False
+    tok = pron
+    while tok.i != verb.i:
+        if tok.head.i == tok.i:
+            return False  # not under the verb at all
+        tok = tok.head
+        if tok.i != verb.i and tok.dep_ in _OTHER_CLAUSES:
+            return False
+        if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
+            return False  # "implore Sanders to let up on his critiques": his clause
+    return True
 
 
 def _family_members(doc, entities: list[_Entity], person_starts: set[int]) -> list[_Entity]:
