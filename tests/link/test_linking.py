@@ -565,3 +565,21 @@ def test_the_first_seen_actor_keeps_the_plain_id():
     assert site.actor_map[("b", "o1")] == "foreign-ministry-qatar"
     assert site.actor_map[("a1", "o1")] not in {"foreign-ministry", "foreign-ministry-qatar"}
     assert len(site.actors) == 3
+
+
+def test_a_person_is_named_as_most_articles_write_the_name():
+    # one newspaper's middle initial is no part of the name readers know; a short name
+    # another person would share keeps its initials
+    site = link([
+        article("a", "2016-01-01", [person("p1", "Paul D. Ryan")]),
+        article("b", "2016-01-02", [person("p1", "Paul Ryan")]),
+        article("c", "2016-01-03", [person("p1", "Paul Ryan")]),
+        article("d", "2016-01-04", [person("p1", "George W. Bush")]),
+        article("e", "2016-01-05", [person("p1", "George Bush")]),
+        article("f", "2016-01-06", [person("p1", "George Bush")]),
+        article("g", "2016-01-07", [person("p1", "George H. W. Bush")]),
+    ])
+    ryan = actor_named(site, "Paul Ryan")
+    assert ryan.id == "paul-ryan" and "Paul D. Ryan" in ryan.aliases
+    assert {a.name for a in site.actors.values() if "Bush" in a.name} >= {
+        "George W. Bush", "George H. W. Bush"}

@@ -17,6 +17,7 @@ import hashlib
 import heapq
 import logging
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -176,6 +177,36 @@ def _canonical(kind: str, members: Sequence[merge.Node]) -> str:
     return min(f for f in proper if rank(f) == best)
 
 
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
+
+
+def _without_initials(name: str) -> str:
+    """``Paul D. Ryan`` -> ``Paul Ryan``, ``W. Mark Felt`` -> ``Mark Felt``: the initials
+    between a given name and the family name, or before a given name written out."""
+    words = name.split()
+    kept = [w for i, w in enumerate(words)
+            if not (_INITIAL.match(w) and i < len(words) - 1
+                    and (i > 0 or not _INITIAL.match(words[i + 1])))]
+    if len(kept) < 2 or _INITIAL.match(kept[0]):
+        return name  # "J. K. Rowling" is known by her initials
+    return " ".join(kept)
+
+
+def _familiar_names(clusters: list[dict]) -> None:
+    """A person is named as readers know them: ``Paul Ryan``, not the ``Paul D. Ryan`` of
+    one newspaper's style, when the articles write it so more often. Never when the short
+    name is another actor's too (``George H. W. Bush`` stays, beside ``George W. Bush``)."""
+    people = [c for c in clusters if c["kind"] == "person"]
+    short = Counter(nm.fold(_without_initials(c["name"])) for c in people)
+    for c in people:
+        familiar = _without_initials(c["name"])
+        if familiar == c["name"] or len(familiar.split()) < 2 or short[nm.fold(familiar)] > 1:
+            continue
+        written = Counter(nm.strip_titles(f).strip() for n in c["nodes"] for f in n.forms)
+        if written[familiar] > written[c["name"]]:
+            c["name"] = familiar
+
+
 def _assign_ids(clusters: list[dict]) -> None:
     """Slug of the canonical name; actors sharing one get a deterministic suffix.
 
@@ -249,6 +280,7 @@ def link(
             }
         )
 
+    _familiar_names(clusters)
     # Actor entries addressed by the id the actor would otherwise get, or by a name.
     _assign_ids(clusters)
     for key, entry in sorted(ov.actors.items()):
