@@ -724,11 +724,7 @@ def _rescan(doc, entities: list[_Entity]) -> None:
                     surnames[key] = None
     surname_only = set()
     for key, ent in surnames.items():
-        if ent is None:
-            # a family name two people hold: each bare use was resolved on its own evidence
-            # (``_by_gender``), which says nothing of the others
-            forms[key] = None
-        elif key not in forms:
+        if key not in forms:
             forms[key] = ent
             surname_only.add(key)
     by_first: dict[str, list[tuple[str, ...]]] = {}
