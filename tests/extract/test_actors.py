@@ -695,3 +695,16 @@ def test_pronouns_of_other_clauses_never_split_a_womans_family_name_off(nlp):
     people = {a.name: [m.text for m in a.mentions] for a in x.actors if a.kind == "person"}
     assert "Clinton" not in people, people
     assert people["Hillary Clinton"].count("Clinton") >= 3, people
+
+
+def test_an_honorific_surname_left_unresolved_is_not_rescanned_as_the_husbands(nlp):
+    # "Mrs. Clinton" fits Hillary and Chelsea, so it is nobody's; "Mr. Clinton" is Bill's,
+    # and the rescan for his bare name must not take hers
+    from briefing.extract import extract_text
+
+    text = ("Bill Clinton, Hillary Clinton and Chelsea Clinton run the foundation. Mr. "
+            "Clinton said the foundation would change. Mrs. Clinton said she would step down "
+            "from its board. Mr. Clinton agreed.")
+    bill = next(a for a in extract_text(text, nlp=nlp).actors if a.name == "Bill Clinton")
+    assert not [m for m in bill.mentions if text[:m.start].endswith("Mrs. ")]
+    assert [m for m in bill.mentions if text[:m.start].endswith("Mr. ")]

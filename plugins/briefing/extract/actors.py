@@ -586,7 +586,7 @@ def _not_surname(word: str) -> bool:
             or roles.is_role_word(low))
 
 
-def _group(doc, cands: list[_Name]) -> list[_Entity]:
+def _group(doc, cands: list[_Name], declined: set[int] | None = None) -> list[_Entity]:
     """Group names into entities: people by name parts, organisations and places by text."""
     # A name tagged differently in different places takes its majority kind.
     # Ties go to the kind seen first, so the result does not depend on anything else.
@@ -618,6 +618,8 @@ def _group(doc, cands: list[_Name]) -> list[_Entity]:
             ent = _by_gender(doc, c, entities, person_starts)
         if ent is not None:
             ent.spans.append((c.start, c.end, c.text))
+        elif declined is not None:
+            declined.update(range(c.start, c.end))  # left unresolved on purpose
     entities.extend(_family_members(doc, entities, {c.start for c in people}))
 
     # NER often tags a surname alone as an organisation or a place (``Chaffetz``,
@@ -700,9 +702,11 @@ def _group(doc, cands: list[_Name]) -> list[_Entity]:
     return entities
 
 
-def _rescan(doc, entities: list[_Entity]) -> None:
-    """Find further occurrences of names already known: NER tags ``IRNA`` once, not twice."""
-    taken = {i for ent in entities for s, e, _ in ent.spans for i in range(s, e)}
+def _rescan(doc, entities: list[_Entity], declined: set[int] = frozenset()) -> None:
+    """Find further occurrences of names already known: NER tags ``IRNA`` once, not twice.
+    A name ``_group`` left unresolved (``Mrs. Clinton`` between Hillary and Chelsea) is
+    not found again as someone's."""
+    taken = {i for ent in entities for s, e, _ in ent.spans for i in range(s, e)} | declined
     forms: dict[tuple[str, ...], _Entity] = {}
     for ent in entities:
         for s, e, _ in ent.spans:
@@ -962,8 +966,9 @@ def _analyse(doc) -> tuple[list[Actor], dict[str, dict], set[int]]:
     cands = [c for e in doc.ents for c in _clean_entity(doc, e, vocab)]
     cands = _select(cands + _honorific_names(doc) + _given_names(doc, vocab)
                     + _institutions(doc, places))
-    entities = _group(doc, cands)
-    _rescan(doc, entities)
+    declined: set[int] = set()
+    entities = _group(doc, cands, declined)
+    _rescan(doc, entities, declined)
     title_tokens = _add_roles(doc, entities, places)
     actors = _finalise(doc, entities)
     genders = {}
