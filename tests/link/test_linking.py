@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from briefing.link.linking import ArticleInput, link, site_quotes
+from briefing.records import Mention
 from support import CONTENT, actor_named, article, org, person, place
 
 
@@ -583,3 +584,28 @@ def test_a_person_is_named_as_most_articles_write_the_name():
     assert ryan.id == "paul-ryan" and "Paul D. Ryan" in ryan.aliases
     assert {a.name for a in site.actors.values() if "Bush" in a.name} >= {
         "George W. Bush", "George H. W. Bush"}
+
+
+def _with_pronouns(actor, *pronouns):
+    actor.mentions += [Mention(0, len(p), p) for p in pronouns]
+    return actor
+
+
+def test_the_articles_pronouns_outweigh_a_first_name_table():
+    # the name table takes Raj for a man; her articles say "she", as do those that call her
+    # Chohan alone, so the surname joins her full name
+    site = link([
+        article("a", "2013-09-14", [_with_pronouns(person("p1", "Raj Chohan"), "she", "her"),
+                                    place("g1", "Queens"), place("g2", "Richmond Hill")]),
+        article("b", "2013-09-15", [_with_pronouns(person("p1", "Chohan"), "her", "she"),
+                                    place("g1", "Queens"), place("g2", "Richmond Hill")]),
+    ])
+    assert together(site, "Raj Chohan", "Chohan")
+    # ... but a clear "he" for the bare surname keeps it from her
+    site = link([
+        article("a", "2013-09-14", [_with_pronouns(person("p1", "Raj Chohan"), "she", "her"),
+                                    place("g1", "Queens"), place("g2", "Richmond Hill")]),
+        article("b", "2013-09-15", [_with_pronouns(person("p1", "Chohan"), "he", "his"),
+                                    place("g1", "Queens"), place("g2", "Richmond Hill")]),
+    ])
+    assert not together(site, "Raj Chohan", "Chohan")
