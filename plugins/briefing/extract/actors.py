@@ -618,8 +618,10 @@ def _group(doc, cands: list[_Name], declined: set[int] | None = None) -> list[_E
             ent = _by_gender(doc, c, entities, person_starts)
         if ent is not None:
             ent.spans.append((c.start, c.end, c.text))
-        elif declined is not None:
-            declined.update(range(c.start, c.end))  # left unresolved on purpose
+        elif declined is not None and _gender_after(doc, c.start, c.end, person_starts):
+            # its own honorific or pronoun fits several: the rescan for one family member's
+            # bare name must not take it ("Mrs. Clinton" is no Bill's)
+            declined.update(range(c.start, c.end))
     entities.extend(_family_members(doc, entities, {c.start for c in people}))
 
     # NER often tags a surname alone as an organisation or a place (``Chaffetz``,
@@ -704,8 +706,8 @@ def _group(doc, cands: list[_Name], declined: set[int] | None = None) -> list[_E
 
 def _rescan(doc, entities: list[_Entity], declined: set[int] = frozenset()) -> None:
     """Find further occurrences of names already known: NER tags ``IRNA`` once, not twice.
-    A name ``_group`` left unresolved (``Mrs. Clinton`` between Hillary and Chelsea) is
-    not found again as someone's."""
+    A name ``_group`` left unresolved against its own evidence (``Mrs. Clinton`` between
+    Hillary and Chelsea) is not found again as someone's."""
     taken = {i for ent in entities for s, e, _ in ent.spans for i in range(s, e)} | declined
     forms: dict[tuple[str, ...], _Entity] = {}
     for ent in entities:
