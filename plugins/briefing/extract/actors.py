@@ -586,7 +586,8 @@ def _not_surname(word: str) -> bool:
             or roles.is_role_word(low))
 
 
-def _group(doc, cands: list[_Name], declined: set[int] | None = None) -> list[_Entity]:
+def _group(doc, cands: list[_Name], declined: dict[int, str] | None = None
+           ) -> list[_Entity]:
     """Group names into entities: people by name parts, organisations and places by text."""
     # A name tagged differently in different places takes its majority kind.
     # Ties go to the kind seen first, so the result does not depend on anything else.
@@ -618,10 +619,12 @@ def _group(doc, cands: list[_Name], declined: set[int] | None = None) -> list[_E
             ent = _by_gender(doc, c, entities, person_starts)
         if ent is not None:
             ent.spans.append((c.start, c.end, c.text))
-        elif declined is not None and _gender_after(doc, c.start, c.end, person_starts):
+        elif declined is not None and (said := _gender_after(doc, c.start, c.end,
+                                                              person_starts)):
             # its own honorific or pronoun fits several: the rescan for one family member's
-            # bare name must not take it ("Mrs. Clinton" is no Bill's)
-            declined.update(range(c.start, c.end))
+            # bare name may take it only for someone of that gender ("Mrs. Clinton" is no
+            # Bill's)
+            declined.update(dict.fromkeys(range(c.start, c.end), said))
     entities.extend(_family_members(doc, entities, {c.start for c in people}))
 
     # NER often tags a surname alone as an organisation or a place (``Chaffetz``,
@@ -704,11 +707,12 @@ def _group(doc, cands: list[_Name], declined: set[int] | None = None) -> list[_E
     return entities
 
 
-def _rescan(doc, entities: list[_Entity], declined: set[int] = frozenset()) -> None:
+def _rescan(doc, entities: list[_Entity], declined: dict[int, str] | None = None) -> None:
     """Find further occurrences of names already known: NER tags ``IRNA`` once, not twice.
     A name ``_group`` left unresolved against its own evidence (``Mrs. Clinton`` between
-    Hillary and Chelsea) is not found again as someone's."""
-    taken = {i for ent in entities for s, e, _ in ent.spans for i in range(s, e)} | declined
+    Hillary and Chelsea) is found again only as someone that evidence fits."""
+    declined = declined or {}
+    taken = {i for ent in entities for s, e, _ in ent.spans for i in range(s, e)}
     forms: dict[tuple[str, ...], _Entity] = {}
     for ent in entities:
         for s, e, _ in ent.spans:
@@ -744,6 +748,7 @@ def _rescan(doc, entities: list[_Entity], declined: set[int] = frozenset()) -> N
             ent = forms[key]
             if (ent is not None and tuple(words[i : i + n]) == key
                     and taken.isdisjoint(range(i, i + n))
+                    and declined.get(i, _gender_of(ent)) == _gender_of(ent)
                     and (key not in surname_only or doc[i].pos_ == "PROPN")):
                 form = doc[i : i + n].text
                 ent.spans.append((i, i + n, form))
@@ -753,6 +758,12 @@ def _rescan(doc, entities: list[_Entity], declined: set[int] = frozenset()) -> N
                 i += n - 1
                 break
         i += 1
+
+
+def _gender_of(ent: _Entity) -> str | None:
+    if ent.kind != "person":
+        return None
+    return ent.gender or names.guess_gender(max(ent.forms, key=lambda f: len(f.split())))
 
 
 def _role_text(tokens) -> str:
@@ -968,7 +979,7 @@ def _analyse(doc) -> tuple[list[Actor], dict[str, dict], set[int]]:
     cands = [c for e in doc.ents for c in _clean_entity(doc, e, vocab)]
     cands = _select(cands + _honorific_names(doc) + _given_names(doc, vocab)
                     + _institutions(doc, places))
-    declined: set[int] = set()
+    declined: dict[int, str] = {}
     entities = _group(doc, cands, declined)
     _rescan(doc, entities, declined)
     title_tokens = _add_roles(doc, entities, places)
