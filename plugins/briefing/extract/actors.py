@@ -137,10 +137,11 @@ _CALENDAR = frozenset(
 
 
 def _given_names(doc, vocab: _Vocabulary) -> list[_Name]:
-    """``Lindsay Lohan checks into rehab``, ``GM Tony Reagins``: NER misses some names. A
-    given name the gender table knows, then one or two capitalised proper nouns, none of
-    them a word the article writes in lower case, outside every NER entity and with no
-    further capitalised word after them (``Betty Ford Treatment Center``), is a person."""
+    """``Eli Manning passed for 364 yards``: NER misses some names. A given name the gender
+    table gives a gender, then one or two capitalised proper nouns, none of them a word the
+    article writes in lower case, a role or a place or organisation head, outside every NER
+    entity and with no further capitalised word after them (``Betty Ford Treatment
+    Center``), is a person."""
     out = []
     surnames = Counter(t.text for t in doc if _is_title_case(t))
     # a family name NER already gives someone stays theirs: finding ``Ivanka Trump`` in an
@@ -571,7 +572,7 @@ def _family_members(doc, entities: list[_Entity], person_starts: set[int]) -> li
 
 def _given_then_surname(text: str) -> bool:
     """ "Maurice Cheeks": two or three capitalised words, the first a given name the gender
-    table knows, the last no place or organisation head ("Lincoln Center")."""
+    table knows, the others no role, place or organisation head ("Lincoln Center")."""
     words = text.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
@@ -625,7 +626,7 @@ def _group(doc, cands: list[_Name], declined: dict[int, str] | None = None
             # bare name may take it only for someone of that gender ("Mrs. Clinton" is no
             # Bill's)
             declined.update(dict.fromkeys(range(c.start, c.end), said))
-    entities.extend(_family_members(doc, entities, {c.start for c in people}))
+    entities.extend(_family_members(doc, entities, person_starts))
 
     # NER often tags a surname alone as an organisation or a place (``Chaffetz``,
     # ``De Blasio``): a name that fits exactly one person in the article is that person.
