@@ -463,14 +463,12 @@ def _org_or_place_key(name: _Name) -> str:
     return text.lower()
 
 
-def _by_gender(doc, c: _Name, entities: list[_Entity], person_starts: set[int]
-               ) -> _Entity | None:
+def _by_gender(c: _Name, gender: str | None, entities: list[_Entity]) -> _Entity | None:
     """``Mrs. Trump`` where the article names Donald and Melania Trump, ``Peterson was found
     guilty of murdering his wife`` where it names Laci and Scott Peterson: the one person
-    the surname fits whose first name has the gender of the honorific, or of the pronouns
-    of the mention's own clause (``_gender_after``); else nobody. A son or father with a
-    suffix is never the bare surname (``is_short_form``)."""
-    gender = _gender_after(doc, c.start, c.end, person_starts)
+    the surname fits whose first name has the ``gender`` of the honorific, or of the
+    pronouns of the mention's own clause (``_gender_after``); else nobody. A son or father
+    with a suffix is never the bare surname (``is_short_form``)."""
     if gender is None:
         return None
     key = names.name_key(c.text)
@@ -616,12 +614,13 @@ def _group(doc, cands: list[_Name], declined: dict[int, str] | None = None
     person_starts = {c.start for c in people}
     for c in people:
         ent = form_of.get(c.text)
+        said = None
         if ent is None and c.text in ambiguous:
-            ent = _by_gender(doc, c, entities, person_starts)
+            said = _gender_after(doc, c.start, c.end, person_starts)
+            ent = _by_gender(c, said, entities)
         if ent is not None:
             ent.spans.append((c.start, c.end, c.text))
-        elif declined is not None and (said := _gender_after(doc, c.start, c.end,
-                                                              person_starts)):
+        elif declined is not None and said:
             # its own honorific or pronoun fits several: the rescan for one family member's
             # bare name may take it only for someone of that gender ("Mrs. Clinton" is no
             # Bill's)

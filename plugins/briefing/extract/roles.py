@@ -121,11 +121,8 @@ NATIONALITY_NOUNS = {
 def is_nationality_noun(word: str) -> bool:
     """``Briton``, ``Americans``, ``Iranian``: a word for someone of a country, no name."""
     low = word.lower().strip()
-    for form in (low, low[:-1] if low.endswith("s") else low,
-                 low[:-3] + "man" if low.endswith("men") else low):
-        if form in NATIONALITY_NOUNS or form in DEMONYMS:
-            return True
-    return False
+    forms = {low, low.removesuffix("s"), low.removesuffix("men") + "man"}  # Britons, Frenchmen
+    return any(f in NATIONALITY_NOUNS or f in DEMONYMS for f in forms)
 
 
 _COUNTRY_NAMES = {c.lower(): c for c in DEMONYMS.values()}
