@@ -173,12 +173,25 @@ def _hide_copies(generator, site: BriefingSite) -> None:
         sorted(site.copies, key=lambda a: a.relative_source_path))
 
 
+def _freeze_urls(generator) -> None:
+    """Pelican works an article's ``url`` out of its settings on every read (about 0.05 ms:
+    a metadata copy, the source path, the date format), and a site's pages read it some
+    140,000 times per thousand articles. Slugs and dates are final here, so each article
+    keeps its address through Pelican's own ``override_url`` (``save_as`` stays computed:
+    Pelican's writer treats an overridden one as allowed to overwrite another page)."""
+    for name in ("articles", "translations", "hidden_articles", "hidden_translations"):
+        for article in getattr(generator, name, None) or []:
+            if not hasattr(article, "override_url"):
+                article.override_url = article.url
+
+
 def on_articles_finalized(generator) -> None:
     """``article_generator_finalized``: everything the briefing pages need, before writing."""
     settings = generator.settings
     timings.current.mark("plugin start")
     site = run(list(generator.articles), settings)
     _hide_copies(generator, site)
+    _freeze_urls(generator)
     generator.context["briefing"] = site
     # The home page (a Pelican direct template) shows story dates as the other pages do.
     generator.env.filters["long_date"] = long_date

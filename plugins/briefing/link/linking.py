@@ -12,7 +12,7 @@ gets a deterministic suffix (its country, else a short hash of where it first ap
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import hashlib
 import heapq
 import logging
@@ -95,7 +95,8 @@ def site_quotes(site: SiteData, article: ArticleInput) -> list[Quote]:
     """The article's quotes with ``speaker.actor`` rewritten to site ids (copies)."""
     out = []
     for i, q in enumerate(article.extraction.quotes):
-        q2 = copy.deepcopy(q)
+        # Only the speaker changes: a shallow copy of it and the quote, not a deep copy.
+        q2 = dataclasses.replace(q, speaker=q.speaker and dataclasses.replace(q.speaker))
         if q2.speaker is not None and q2.speaker.actor is not None:
             q2.speaker.actor = site.actor_map.get((article.slug, q2.speaker.actor))
         via = site.event_speakers.get((article.slug, i))

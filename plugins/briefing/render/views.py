@@ -157,7 +157,9 @@ def _actor_sort(view: ActorView):
 
 
 def iso_date(article) -> str | None:
-    return None if getattr(article, "undated", False) else article.date.strftime("%Y-%m-%d")
+    # ``isoformat``, not ``strftime``: Pelican's date type formats in Python, and pages ask
+    # for dates tens of thousands of times.
+    return None if getattr(article, "undated", False) else article.date.date().isoformat()
 
 
 def sort_date(article) -> str:
@@ -436,7 +438,8 @@ def build_views(articles: list, extractions: dict[str, Extraction], data, settin
     for actor_id in sorted(data.actors):
         actor = data.actors[actor_id]
         view = ActorView(actor)
-        view.articles = [a for a in articles if a.slug in set(actor.articles)]
+        members = set(actor.articles)
+        view.articles = [a for a in articles if a.slug in members]
         for slug, qi in actor.quotes:
             art = by_slug.get(slug)
             if art is not None and qi < len(art.briefing_quotes):
