@@ -21,7 +21,8 @@ from . import timings
 from .link import duplicates, overrides
 from .records import Extraction
 from .render import feeds
-from .render.views import HOME_LATEST, BriefingSite, build_views, iso_date, long_date
+from .render.dates import iso_date
+from .render.views import HOME_LATEST, BriefingSite, build_views, long_date
 from .settings import get as setting
 from .textformat import parse_date_line
 

@@ -708,3 +708,32 @@ def test_an_honorific_surname_left_unresolved_is_not_rescanned_as_the_husbands(n
     bill = next(a for a in extract_text(text, nlp=nlp).actors if a.name == "Bill Clinton")
     assert not [m for m in bill.mentions if text[:m.start].endswith("Mrs. ")]
     assert [m for m in bill.mentions if text[:m.start].endswith("Mr. ")]
+
+
+@pytest.mark.parametrize("text, name, junk", [
+    # a dateline in capitals on the line under a byline
+    ("Donald Trump\nMANCHESTER, N.H. — The Republican said he would win the state.",
+     "Donald Trump", "MANCHESTER"),
+    # a tally after the name
+    ("Polls show Donald Trump 384 delegates ahead of his rivals.", "Donald Trump", "384"),
+    ("The poll has Cruz 42-40 over Rubio in the state.", "Cruz", "42"),
+    # what follows a possessive is his, not his name
+    ("Obama’s ‘pivot to Asia’ failed, said John McCain.", "Obama", "pivot"),
+])
+def test_a_name_ends_at_a_dateline_a_number_or_a_possessive(nlp, text, name, junk):
+    found = _people(nlp, text)
+    assert found.get(name) == "person", found
+    assert not [n for n in found if junk.casefold() in n.casefold()], found
+
+
+def test_a_hard_wrapped_name_stays_whole(nlp):
+    # The hard case beside the rule above: a single line break before a capitalised word
+    # is a wrap inside the name.
+    found = _people(nlp, "Police said Emmanuel\nMacron met Theresa May in Paris.")
+    assert "Emmanuel Macron" in found, found
+
+
+def test_a_speaker_written_against_the_quote_mark_is_named(nlp):
+    # ``Clinton:"We`` without a space is one token to spaCy, and NER then loses the name.
+    found = _people(nlp, 'Hillary Clinton:"We learned a lot," she said. Bill Clinton agreed.')
+    assert found.get("Hillary Clinton") == "person", found

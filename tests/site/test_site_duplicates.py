@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -209,7 +210,7 @@ def test_search_filters_the_briefing_by_every_outlet(site, articles):
 
 def _article(slug: str, outlet=None, url=None):
     return SimpleNamespace(slug=slug, outlet=outlet, briefing_source_url=url, undated=False,
-                           date=SimpleNamespace(strftime=lambda _: "2024-03-04"))
+                           date=datetime(2024, 3, 4))
 
 
 def test_only_web_addresses_become_links_to_the_original():

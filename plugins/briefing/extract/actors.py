@@ -342,20 +342,53 @@ def _person_parts(doc, start: int, end: int, vocab: _Vocabulary) -> list[tuple[i
         start += 1  # ``Telling Jeb Bush to go home``: the tagger took the verb in
     while end > start and (doc[end - 1].is_space or _not_a_name_word(doc[end - 1], vocab)):
         end -= 1
+    # ``Cruz’s Iowa win``: what follows a possessive is his, not his name
+    # (a lone ``’`` only when no quote opened a nickname: ``Charles ‘Chuck’ Schumer``)
+    for i in range(start + 1, end):
+        if doc[i].text in _POSSESSIVE and (
+                len(doc[i]) > 1 or not any(t.text in "‘'\"“" for t in doc[start:i])):
+            end = i
+            break
     headline = vocab.headline(start)
     parts: list[tuple[int, int]] = []
     s = start
+    after_break = False
     for i in range(start, end + 1):
-        cut = i == end or doc[i].lower_ in _NAME_JOINS or (
+        # A number is no part of a name (``Donald Trump 384``, ``Cruz 42-40``: a tally).
+        hard = i < end and (_line_ends_name(doc, i, end) or _has_digit(doc[i]))
+        cut = i == end or hard or doc[i].lower_ in _NAME_JOINS or (
             (headline or (i == start and doc[i].is_sent_start)) and vocab.is_common(doc[i])
         )
         if cut:
-            if i > s:
-                parts.append((s, i))
+            a, b = s, i
+            while a < b and doc[a].is_punct:
+                a += 1
+            while b > a and doc[b - 1].is_punct:
+                b -= 1
+            # a dateline's place in capitals, on the line after a name
+            if b > a and not (after_break and all(t.is_upper for t in doc[a:b])):
+                parts.append((a, b))
+            if i < end and "\n" in doc[i].text:
+                after_break = True
             s = i + 1
     # a lone remnant that is itself a common word, or a particle, names nobody
     return [(a, b) for a, b in parts
             if not (b - a == 1 and (vocab.is_common(doc[a]) or names.is_particle(doc[a].text)))]
+
+
+def _line_ends_name(doc, i: int, end: int) -> bool:
+    """A blank line ends a name, and so does a line break before a word in capitals
+    (``Donald Trump\nMANCHESTER``: the dateline under a byline). A single break before
+    a capitalised word is a hard wrap inside one (``Emmanuel\nMacron``)."""
+    tok = doc[i]
+    if "\n" not in tok.text:
+        return False
+    return tok.text.count("\n") >= 2 or (i + 1 < end and doc[i + 1].is_upper
+                                          and len(doc[i + 1]) > 1)
+
+
+def _has_digit(tok) -> bool:
+    return any(c.isdigit() for c in tok.text)
 
 
 def _clean_entity_span(doc, ent) -> _Name | None:

@@ -19,13 +19,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .dates import iso_date
+
 ARTICLES = "data/articles.json"
 ACTORS = "data/actors.json"
 EVENTS = "data/events.json"
-
-
-def _iso(article) -> str | None:
-    return None if getattr(article, "undated", False) else article.date.strftime("%Y-%m-%d")
 
 
 def _duplicate(copy: dict) -> dict[str, Any]:
@@ -54,7 +52,7 @@ def article_record(article) -> dict[str, Any]:
         "title": article.title,
         # the article has no headline of its own: Briefing wrote this one from the lead
         "title_generated": bool(getattr(article, "title_generated", False)),
-        "date": _iso(article),
+        "date": iso_date(article),
         # the date stands in the text (under the headline, a dateline), not in a date line
         "date_from_text": bool(getattr(article, "briefing_date_from_text", False)),
         "date_inferred": getattr(article, "date_inferred", None) if article.undated else None,

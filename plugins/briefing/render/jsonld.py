@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .dates import iso_date
+
 _SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
 _UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
            "\u2029": "\\u2029"}
@@ -43,8 +45,8 @@ def news_article(article, siteurl: str) -> dict[str, Any]:
         "headline": article.title,
         "url": absolute(siteurl, article.url),
     }
-    if not getattr(article, "undated", False):
-        data["datePublished"] = article.date.strftime("%Y-%m-%d")
+    if (day := iso_date(article)) is not None:
+        data["datePublished"] = day
     lead = getattr(article, "briefing_lead", "")
     if lead:
         data["description"] = lead

@@ -20,7 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .views import iso_date, sort_date, worth_listing
+from .dates import iso_date
+from .views import sort_date, worth_listing
 
 # Fewer words than this are too common to say that two reports carry one quote.
 CONTAINED_MIN_WORDS = 4

@@ -21,6 +21,7 @@ from ..link import namematch as nm
 from ..records import Extraction
 from ..textformat import parse_text
 from . import highlight, jsonld
+from .dates import iso_date
 
 KIND_ORDER = {"person": 0, "organization": 1, "place": 2}
 HOME_LATEST = 20  # briefings on the home page
@@ -137,8 +138,7 @@ class BriefingSite:
         for article in self.articles:
             if article.slug in self.data.article_event:
                 continue
-            day = None if article.undated else article.date.strftime("%Y-%m-%d")
-            days[day].append((None, [article]))
+            days[iso_date(article)].append((None, [article]))
         dated = sorted((d for d in days if d), reverse=True)
         order = dated + ([None] if None in days else [])
         return [(d, days[d]) for d in order]
@@ -154,12 +154,6 @@ def long_date(iso: str | None) -> str:
 
 def _actor_sort(view: ActorView):
     return (view.actor.name.casefold(), view.id)
-
-
-def iso_date(article) -> str | None:
-    # ``isoformat``, not ``strftime``: Pelican's date type formats in Python, and pages ask
-    # for dates tens of thousands of times.
-    return None if getattr(article, "undated", False) else article.date.date().isoformat()
 
 
 def sort_date(article) -> str:
