@@ -737,3 +737,39 @@ def test_a_speaker_written_against_the_quote_mark_is_named(nlp):
     # ``Clinton:"We`` without a space is one token to spaCy, and NER then loses the name.
     found = _people(nlp, 'Hillary Clinton:"We learned a lot," she said. Bill Clinton agreed.')
     assert found.get("Hillary Clinton") == "person", found
+
+
+_BODY = ("\n\nOn Monday, the former secretary of state Hillary Clinton met with the businessman "
+         "Donald Trump and with the president, Barack Obama, at a hotel in the city. The "
+         "former governor Jeb Bush was not there, and neither was the candidate's wife, "
+         "Melania Trump. Later that evening, Trump said the White House would be his.")
+
+
+@pytest.mark.parametrize("headline, name, junk", [
+    ("Classic Clinton Strikes Again", "Hillary Clinton", "Classic"),
+    ("Team Clinton Hits Back", "Hillary Clinton", "Team"),
+    ("The Obama White House Responds", "Barack Obama", "White"),
+    ("Derelict Obama Goes Golfing", "Barack Obama", "Derelict"),
+])
+def test_a_headlines_own_words_beside_a_name_are_not_the_name(nlp, headline, name, junk):
+    # None of these words is written in lower case in the article, so only the body's own
+    # names tell them apart: a dictionary word that no name in the body holds is the
+    # headline's.
+    found = _people(nlp, headline + _BODY)
+    assert found.get(name) == "person", found
+    assert not [n for n, kind in found.items() if junk in n and kind == "person"], found
+
+
+@pytest.mark.parametrize("headline, name", [
+    ("Jeb Bush Explains Himself", "Jeb Bush"),  # no dictionary word: a given name stays
+    ("Melania Trump Speaks Out", "Melania Trump"),  # her own name, never her husband's
+])
+def test_a_headline_name_the_body_writes_keeps_every_word(nlp, headline, name):
+    found = _people(nlp, headline + _BODY)
+    assert found.get(name) == "person", found
+    assert found.get(name.split()[-1]) != "person", found  # not cut down to a surname
+
+
+def test_a_building_in_a_headline_keeps_its_head(nlp):
+    found = _people(nlp, "Trump Tower Protest Grows" + _BODY)
+    assert "Trump" not in found, found

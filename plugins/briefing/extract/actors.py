@@ -25,6 +25,7 @@ from slugify import slugify
 from ..records import Actor, Mention, Quote
 from . import coref, names, roles
 from .cues import SPEECH_LEMMAS
+from .nlp import DICTIONARY_TABLE
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +226,7 @@ class _Vocabulary:
     name_parts: set[str]
     title_lines: list[tuple[int, int]]
     url_lines: list[tuple[int, int]] = field(default_factory=list)  # token ranges
+    dictionary: object = None  # the model's English words (``nlp.DICTIONARY_TABLE``), or None
 
     def headline(self, i: int) -> bool:
         return any(s <= i < e for s, e in self.title_lines)
@@ -243,6 +245,19 @@ class _Vocabulary:
             if low.endswith(ending) and len(low) - len(ending) >= 3:
                 stems.add(low[: -len(ending)])
         return len(low) > 1 and bool(stems & self.common)
+
+    def is_headline_word(self, tok) -> bool:
+        """An English word the article never writes inside a person's name, and no given
+        name: beside a name in a headline it is the headline's (``Classic Clinton``,
+        ``Rip Donald Trump``, ``Obama White House``), not the name's. ``Jeb`` and
+        ``Melania`` are no dictionary words, so they stay."""
+        low = tok.lower_
+        if (self.dictionary is None or not tok.is_alpha or low in self.name_parts
+                or names.is_particle(low) or names.is_given_name(tok.text)):
+            return False
+        forms = {low, tok.lemma_.lower()} | {low[: -len(e)] for e in ("s", "es")
+                                             if low.endswith(e) and len(low) > len(e) + 2}
+        return any(f in self.dictionary for f in forms)
 
 
 def _title_case(span) -> bool:
@@ -283,7 +298,10 @@ def vocabulary(doc) -> _Vocabulary:
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None:
             url_lines.append((span.start, span.end))
-    return _Vocabulary(common - name_parts, name_parts, title_lines, url_lines)
+    lookups = doc.vocab.lookups
+    dictionary = lookups.get_table(DICTIONARY_TABLE) if lookups.has_table(DICTIONARY_TABLE) \
+        else None
+    return _Vocabulary(common - name_parts, name_parts, title_lines, url_lines, dictionary)
 
 
 def _clean_entity(doc, ent, vocab: _Vocabulary) -> list[_Name]:
@@ -371,9 +389,27 @@ def _person_parts(doc, start: int, end: int, vocab: _Vocabulary) -> list[tuple[i
             if i < end and "\n" in doc[i].text:
                 after_break = True
             s = i + 1
+    if headline:
+        parts = [_trim_headline_words(doc, a, b, vocab) for a, b in parts]
     # a lone remnant that is itself a common word, or a particle, names nobody
     return [(a, b) for a, b in parts
             if not (b - a == 1 and (vocab.is_common(doc[a]) or names.is_particle(doc[a].text)))]
+
+
+def _trim_headline_words(doc, a: int, b: int, vocab: _Vocabulary) -> tuple[int, int]:
+    """Drop a headline's own words from the edges of a name the article's body writes
+    (``Team Clinton`` is Clinton when the body names Hillary Clinton). A building or an
+    institution (``Trump Tower``) keeps its head, and a name the body never writes in a
+    name keeps every word: there is nothing to tell its words from the headline's."""
+    if b - a < 2 or doc[b - 1].lower_ in PLACE_HEADS or doc[b - 1].lower_ in ORGANIZATION_HEADS:
+        return a, b
+    if not any(t.lower_ in vocab.name_parts for t in doc[a:b]):
+        return a, b
+    while vocab.is_headline_word(doc[a]):
+        a += 1
+    while vocab.is_headline_word(doc[b - 1]):
+        b -= 1
+    return a, b
 
 
 def _line_ends_name(doc, i: int, end: int) -> bool:

@@ -72,7 +72,24 @@ def load(name: str = DEFAULT_MODEL):  # -> spacy.Language
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     _split_glued_quotes(nlp)
+    _add_dictionary(nlp)
     return nlp
+
+
+DICTIONARY_TABLE = "briefing_dictionary"
+
+
+def _add_dictionary(nlp) -> None:
+    """The model's own English word list (the lemmatizer's WordNet index of nouns, verbs,
+    adjectives and adverbs), kept on the vocab so rules over a Doc can ask whether a
+    headline's capitalised word is an English word at all."""
+    if "lemmatizer" not in nlp.pipe_names or nlp.vocab.lookups.has_table(DICTIONARY_TABLE):
+        return
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return
+    words = {w for forms in lookups.get_table("lemma_index").values() for w in forms}
+    nlp.vocab.lookups.add_table(DICTIONARY_TABLE, dict.fromkeys(words, True))
 
 
 # ``Clinton:"We will`` written without a space: spaCy keeps ``Clinton:"We`` one token, so
