@@ -773,3 +773,34 @@ def test_a_headline_name_the_body_writes_keeps_every_word(nlp, headline, name):
 def test_a_building_in_a_headline_keeps_its_head(nlp):
     found = _people(nlp, "Trump Tower Protest Grows" + _BODY)
     assert "Trump" not in found, found
+
+
+def test_the_page_address_is_no_lower_case_use_of_a_name(nlp):
+    # ECB+-style saved page: the address's ``lindsay _ lohan`` words must not make
+    # ``Lohan`` a common word, or NER's miss in the body is never made good.
+    text = ("http://www. x17online. com/celebrities/lindsay _ lohan/lindsay _ lohan _ checks _ "
+            "out. php\n\nLindsay Lohan Checks Out Of Rehab\n\nLindsay Lohan has checked out of "
+            "the clinic after completing a program, but she is not done yet.")
+    assert _people(nlp, text).get("Lindsay Lohan") == "person"
+
+
+def test_a_name_only_the_headline_and_the_address_write_is_a_person(nlp):
+    text = ("http://uk. eonline. com/news/414523/lindsay-lohan-checks-into-rehab-at-a-clinic\n\n"
+            "Lindsay Lohan Checks Into Rehab at a Clinic\n\nEarly Friday morning, the 26-year-old "
+            "actress checked into the clinic in the desert, her lawyer said.")
+    assert _people(nlp, text).get("Lindsay Lohan") == "person"
+
+
+def test_a_name_used_once_without_the_address_stays_unknown(nlp):
+    # the hard case of the rule above: once, and not in the address, it may be anything
+    text = ("http://uk. eonline. com/news/414523/rehab-story\n\nEaster Seals Checks Into Rehab\n\n"
+            "Early Friday morning, the actress checked into the clinic, her lawyer said.")
+    assert "Easter Seals" not in _people(nlp, text)
+
+
+def test_a_persons_name_at_the_head_of_a_building_names_the_building(nlp):
+    found = _people(nlp, "Lindsay Lohan Checks Out Of Betty Ford Treatment Center\n\nLindsay "
+                         "Lohan has checked out of the Betty Ford Treatment Center in Palm "
+                         "Springs after a 30-day program, her lawyer said on Thursday.")
+    assert found.get("Betty Ford") != "person", found
+    assert found.get("Lindsay Lohan") == "person", found

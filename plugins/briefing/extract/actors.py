@@ -25,7 +25,7 @@ from slugify import slugify
 from ..records import Actor, Mention, Quote
 from . import coref, names, roles
 from .cues import SPEECH_LEMMAS
-from .nlp import DICTIONARY_TABLE
+from .nlp import DICTIONARY_TABLE, doc_text
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,7 @@ ORGANIZATION_HEADS = frozenset(
     council fund trust network league club union
     """.split()
 )
+_INSTITUTION_HEADS = PLACE_HEADS | ORGANIZATION_HEADS
 # Joins two names in one span: ``Laci and Conner``, ``Lopez & Carrasquillo``.
 _NAME_JOINS = frozenset({"and", "&", "or"})
 
@@ -164,12 +165,19 @@ def _given_names(doc, vocab: _Vocabulary) -> list[_Name]:
                 and not vocab.is_common(doc[k]):
             k += 1
         surname = doc[k - 1].text
-        if 2 <= k - i <= 3 and not (k < len(doc) and _is_title_case(doc[k])) \
+        # a capitalised word after it is more of the name (``Betty Ford Treatment Center``),
+        # unless it is a headline's common word (``Lindsay Lohan Checks Into Rehab``)
+        more = k < len(doc) and _is_title_case(doc[k]) and not (
+            vocab.headline(k) and vocab.is_common(doc[k]))
+        if 2 <= k - i <= 3 and not more \
                 and not any(_not_surname(t.text) for t in doc[i + 1:k]) \
                 and not (i > 0 and doc[i - 1].text in "-‐" and not doc[i - 1].whitespace_) \
-                and surnames[surname] >= 2 and surname not in taken:
+                and (surnames[surname] >= 2
+                     or all(t.lower_ in vocab.url_words for t in doc[i:k])) \
+                and surname not in taken:
             # a name the article uses once may be anything (``Easter Seals``); a person it
-            # reports on comes back (``Peyton Manning ...; Manning``)
+            # reports on comes back (``Peyton Manning ...; Manning``), or is in the page's
+            # own address (``…/lindsay-lohan-checks-rehab…``)
             out.append(_Name(i, k, "person", doc[i:k].text, priority=2))
         i = k
     return out
@@ -227,6 +235,7 @@ class _Vocabulary:
     title_lines: list[tuple[int, int]]
     url_lines: list[tuple[int, int]] = field(default_factory=list)  # token ranges
     dictionary: object = None  # the model's English words (``nlp.DICTIONARY_TABLE``), or None
+    url_words: frozenset[str] = frozenset()  # the words of the page's own address
 
     def headline(self, i: int) -> bool:
         return any(s <= i < e for s, e in self.title_lines)
@@ -283,7 +292,17 @@ def _word_use(tok) -> bool:
 
 
 def vocabulary(doc) -> _Vocabulary:
-    words = [t for t in doc if _word_use(t)]
+    # A page saved with its address on the first line: the address's words are no names
+    # (``…/peter-capaldi-takes-over-doctor-who…`` is tagged as one person), and no common
+    # words either (``lindsay _ lohan _ checks``: she is not ``lohan`` in lower case).
+    url_lines, url_words = [], set()
+    for m in _URL_LINE.finditer(doc_text(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            url_lines.append((span.start, span.end))
+        url_words.update(re.findall(r"[a-z]+", m.group().lower()))
+    in_url = {i for s, e in url_lines for i in range(s, e)}
+    words = [t for t in doc if t.i not in in_url and _word_use(t)]
     common = {t.lower_ for t in words} | {t.lemma_.lower() for t in words}
     title_lines = [(s.start, s.end) for s in doc.sents if _title_case(s)]
     in_title = {i for s, e in title_lines for i in range(s, e)}
@@ -291,17 +310,11 @@ def vocabulary(doc) -> _Vocabulary:
         t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and ent.start not in in_title
         for t in ent if t.is_alpha and not t.is_sent_start
     }
-    # A page saved with its address on the first line: the address's words are no names
-    # (``…/peter-capaldi-takes-over-doctor-who…`` is tagged as one person).
-    url_lines = []
-    for m in _URL_LINE.finditer(doc.text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None:
-            url_lines.append((span.start, span.end))
     lookups = doc.vocab.lookups
     dictionary = lookups.get_table(DICTIONARY_TABLE) if lookups.has_table(DICTIONARY_TABLE) \
         else None
-    return _Vocabulary(common - name_parts, name_parts, title_lines, url_lines, dictionary)
+    return _Vocabulary(common - name_parts, name_parts, title_lines, url_lines, dictionary,
+                       frozenset(url_words))
 
 
 def _clean_entity(doc, ent, vocab: _Vocabulary) -> list[_Name]:
@@ -323,6 +336,8 @@ def _clean_entity(doc, ent, vocab: _Vocabulary) -> list[_Name]:
         if _age_follows(doc, name.end):
             name.aged = True  # ``Chohan, 59, of Queens``: places and companies have no age
         return [name]
+    if _institution_follows(doc, name.end):
+        return []  # ``Betty Ford Treatment Center``: her name is the building's now
     out = []
     for start, end in _person_parts(doc, name.start, name.end, vocab):
         part = _Name(start, end, "person", " ".join(doc[start:end].text.split()))
@@ -333,6 +348,15 @@ def _clean_entity(doc, ent, vocab: _Vocabulary) -> list[_Name]:
             part.kind = "organization"
         out.append(part)
     return out
+
+
+def _institution_follows(doc, end: int) -> bool:
+    """A person's name followed, in capitals, by a building's or an institution's head
+    (``Betty Ford Treatment Center``, ``John F. Kennedy Airport``): it names the place."""
+    k = end
+    while k < len(doc) and k - end < 3 and _is_title_case(doc[k]) and not doc[k].is_sent_start:
+        k += 1
+    return k > end and doc[k - 1].lower_ in _INSTITUTION_HEADS
 
 
 def _age_follows(doc, end: int) -> bool:
