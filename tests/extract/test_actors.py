@@ -536,6 +536,20 @@ def test_a_family_name_the_text_calls_he_is_not_the_wife_it_names_in_full(nlp):
     assert people["Peterson"][:2] == ["Peterson", "his"], people
 
 
+def test_a_pronoun_the_articles_main_person_may_own_splits_no_one(nlp):
+    # The hard case beside the Petersons: "Comey was referring only to her interviews" is
+    # her, Hillary Clinton, named more often than Comey; he stays James B. Comey.
+    from briefing.extract import extract_text
+
+    x = extract_text(
+        "Hillary Clinton said that FBI Director James B. Comey had called her statements "
+        "truthful. Clinton spoke on Sunday. Comey was referring only to her interviews with "
+        "the FBI, aides said. Clinton said later that Comey testified her answers were true. "
+        "Clinton has repeated the claim, and Clinton's aides defend it.", nlp=nlp)
+    people = {a.name for a in x.actors if a.kind == "person"}
+    assert people == {"Hillary Clinton", "James B. Comey"}, people
+
+
 def test_a_family_name_her_pronouns_fit_stays_with_her(nlp):
     from briefing.extract import extract_text
 

@@ -642,16 +642,23 @@ def _family_members(doc, entities: list[_Entity], person_starts: set[int]) -> li
     person, when its pronouns and honorifics say more often than not that it is not her.
     """
     out = []
+    gender_of = {id(e): names.guess_gender(max(e.forms, key=lambda f: len(names.name_key(f))))
+                 for e in entities}
     for ent in list(entities):
         full = max(ent.forms, key=lambda f: len(names.name_key(f)))
         key = names.name_key(full)
-        gender = names.guess_gender(full)
+        gender = gender_of[id(ent)]
         if len(key) < 2 or gender is None:
             continue
         bare = [sp for sp in ent.spans if names.name_key(sp[2]) == key[-1:]]
         said = [_gender_after(doc, a, b, person_starts) for a, b, _ in bare]
         other = sum(g is not None and g != gender for g in said)
         if not other or other <= sum(g == gender for g in said):
+            continue
+        # ``Comey was referring only to her interviews`` in an article about Hillary
+        # Clinton: a person of that gender named at least as often may own the pronoun
+        if any(gender_of[id(e)] not in (None, gender) and len(e.spans) >= len(bare)
+               for e in entities if e is not ent):
             continue
         ent.spans = [sp for sp in ent.spans if sp not in bare]
         ent.forms = [f for f in ent.forms if names.name_key(f) != key[-1:]]
