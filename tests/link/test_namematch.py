@@ -14,6 +14,7 @@ from briefing.link.namematch import (
     generation,
     parse_person,
     persons_conflict,
+    token_match,
 )
 from support import actor_named, article, org, person, place
 
@@ -334,3 +335,21 @@ def test_a_headline_verb_run_into_a_well_known_full_name_comes_off():
                                                        "Donald Trump Ashby",
                                                        "Donald Trump Jr."}
 
+
+
+@pytest.mark.parametrize("a, b", [
+    ("mohammad", "mohammed"), ("hussein", "husain"), ("khalifi", "khulaifi"),
+    ("ahmad", "ahmed"), ("hosein", "hossein"),
+])
+def test_a_transliteration_with_other_vowels_in_the_same_places_is_a_variant(a, b):
+    assert token_match(a, b) == FUZZY
+
+
+@pytest.mark.parametrize("a, b", [
+    # a vowel dropped, moved or swapped in a short name: other people, whose consonants
+    # and letter overlap alone made them "variants" (a lone "Carol" joined Carl Icahn)
+    ("carol", "carl"), ("michele", "michael"), ("byrd", "brad"), ("sana", "sean"),
+    ("hurt", "hart"), ("marcia", "marc"),
+])
+def test_english_names_a_vowel_apart_are_different_names(a, b):
+    assert token_match(a, b) == 0

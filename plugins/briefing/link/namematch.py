@@ -213,9 +213,24 @@ def token_match(a: str, b: str) -> int:
         return EXACT
     if min(len(a), len(b)) < 4:
         return 0
-    if skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 75:
+    if skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 75 and _vowel_variant(a, b):
         return FUZZY
     return 0
+
+
+def _vowel_variant(a: str, b: str) -> bool:
+    """One name written with other vowels in the same places (Mohammad / Mohammed,
+    al-Khalifi / al-Khulaifi, Hussein / Husain once doubled letters are one): how a
+    transliteration varies. A vowel dropped or moved is another name (Carol / Carl,
+    Michele / Michael, Byrd / Brad), and in four letters one vowel is too little to tell a
+    variant from another name (Hurt / Hart)."""
+    if min(len(a), len(b)) < 5:
+        return False
+    return _vowel_slots(a) == _vowel_slots(b)
+
+
+def _vowel_slots(token: str) -> str:
+    return re.sub(r"[aeiouy]+", "*", re.sub(r"(.)\1+", r"\1", token))
 
 
 @functools.lru_cache(maxsize=100_000)
