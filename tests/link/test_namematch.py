@@ -353,3 +353,16 @@ def test_a_transliteration_with_other_vowels_in_the_same_places_is_a_variant(a, 
 ])
 def test_english_names_a_vowel_apart_are_different_names(a, b):
     assert token_match(a, b) == 0
+
+
+def test_a_korean_name_with_a_lower_case_syllable_is_a_name_that_merges():
+    # "Ban Ki-moon" was read as a description (the "moon" after the hyphen is lower case),
+    # and descriptions never merge by name: three articles gave three Ban Ki-moons.
+    arts = [article("a", "2016-05-09", [person("b1", "Ban Ki-moon", ["Ban"], mentions=31)]),
+            article("b", "2016-09-10", [person("b2", "Ban Ki-moon", roles=["Secretary"])]),
+            article("c", "2016-01-12", [person("b3", "Ban Ki Moon")]),
+            article("d", "2017-05-10", [person("m1", "Moon Jae-in")]),
+            article("e", "2017-05-11", [person("m2", "Moon Jae In")])]
+    site = link(arts)
+    assert sorted(actor_named(site, "Ban Ki-moon").articles) == ["a", "b", "c"]
+    assert sorted(actor_named(site, "Moon Jae-in").articles) == ["d", "e"]

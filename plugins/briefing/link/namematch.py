@@ -90,11 +90,15 @@ def honorifics_of(surface: str) -> frozenset[str]:
 def is_proper(surface: str) -> bool:
     """True for a name ("Ali Bagheri Kani"), False for a description ("the Emir of Qatar",
     "Qatari Emir": only nationality and office words, which many people share over time)."""
-    parts = [w for w in re.split(r"[\s\-]+", strip_titles(surface).strip()) if w]
+    words = strip_titles(surface).split()
+    parts = [w for w in re.split(r"[\s\-]+", " ".join(words)) if w]
     if not parts or fold(parts[0]) in {"the", "a", "an"}:
         return False
-    # scripts without case (Arabic, Persian) count as capitalised
-    if not all(fold(w) in _NAME_PARTICLES or not w[0].islower() for w in parts):
+    # Scripts without case (Arabic, Persian) count as capitalised. A word is capitalised by
+    # its first part: Korean given names write the second in lower case (Ban Ki-moon,
+    # Moon Jae-in), and ``al-Thani`` starts with a particle.
+    heads = [re.split(r"-", w)[0] or w for w in words]
+    if not all(fold(h) in _NAME_PARTICLES or not h[0].islower() for h in heads):
         return False
     return not all(_descriptive(fold(w)) for w in parts)
 
