@@ -14,6 +14,7 @@ from briefing.link.namematch import (
     generation,
     parse_person,
     persons_conflict,
+    single_fits,
     token_match,
 )
 from support import actor_named, article, org, person, place
@@ -341,8 +342,8 @@ def test_a_headline_verb_run_into_a_well_known_full_name_comes_off():
     ("mohammad", "mohammed"), ("hussein", "husain"), ("khalifi", "khulaifi"),
     ("ahmad", "ahmed"), ("hosein", "hossein"),
 ])
-def test_a_transliteration_with_other_vowels_in_the_same_places_is_a_variant(a, b):
-    assert token_match(a, b) == FUZZY
+def test_a_lone_name_fits_a_transliteration_with_other_vowels_in_the_same_places(a, b):
+    assert single_fits(parse_person(a.title()), parse_person(f"Sami {b.title()}")) == FUZZY
 
 
 @pytest.mark.parametrize("a, b", [
@@ -351,8 +352,11 @@ def test_a_transliteration_with_other_vowels_in_the_same_places_is_a_variant(a, 
     ("carol", "carl"), ("michele", "michael"), ("byrd", "brad"), ("sana", "sean"),
     ("hurt", "hart"), ("marcia", "marc"),
 ])
-def test_english_names_a_vowel_apart_are_different_names(a, b):
-    assert token_match(a, b) == 0
+def test_a_lone_name_a_vowel_apart_fits_no_one(a, b):
+    assert single_fits(parse_person(a.title()), parse_person(f"Sami {b.title()}")) == 0
+    # in a full name the rest of it, and evidence, can still back a variant (Duncan
+    # Rait / Duncan Raite): that is compare_persons' call, not a lone name's
+    assert token_match("rait", "raite") == FUZZY
 
 
 def test_a_korean_name_with_a_lower_case_syllable_is_a_name_that_merges():

@@ -217,7 +217,7 @@ def token_match(a: str, b: str) -> int:
         return EXACT
     if min(len(a), len(b)) < 4:
         return 0
-    if skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 75 and _vowel_variant(a, b):
+    if skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 75:
         return FUZZY
     return 0
 
@@ -383,8 +383,13 @@ def single_fits(token_name: PersonName, full: PersonName) -> int:
     best = 0
     for t, p in _variants(full):
         for x, is_patr in zip(t, p, strict=True):
-            if not is_patr:
-                best = max(best, token_match(tok, x))
+            if is_patr:
+                continue
+            q = token_match(tok, x)
+            # a lone name has no other part to back a spelling variant: only another
+            # transliteration of it (Mohammed for Mohammad), never Carol for Carl
+            if q == EXACT or (q == FUZZY and _vowel_variant(tok, x)):
+                best = max(best, q)
     return best
 
 
