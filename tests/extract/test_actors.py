@@ -818,3 +818,19 @@ def test_a_persons_name_at_the_head_of_a_building_names_the_building(nlp):
                          "Springs after a 30-day program, her lawyer said on Thursday.")
     assert found.get("Betty Ford") != "person", found
     assert found.get("Lindsay Lohan") == "person", found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mrs. Clinton is seen as more capable than Mr. Trump - 60 percent of voters said so.",
+     "Trump"),  # a dash and a figure are no name, even inside NER's entity
+    ("It was a Donald Trump-led effort, aides said on Monday.", "Donald Trump"),
+    ("President Moon Jae-in met Ban Ki-moon in Seoul on Monday.", "Moon Jae-in"),
+    ("Mr. Kim Jong-un said the test had worked.", "Kim Jong-un"),
+    ("Mr. Donald Trump Jr. said it on Monday.", "Donald Trump Jr."),  # the son stays the son
+])
+def test_a_name_ends_where_its_name_words_end(nlp, text, name):
+    found = _people(nlp, text)
+    assert found.get(name) == "person", found
+    junk = [n for n, kind in found.items() if kind == "person"
+            and (any(c.isdigit() for c in n) or n.endswith(("-led", "percent", "-")))]
+    assert not junk, found

@@ -112,8 +112,11 @@ def _name_part(tok) -> bool:
 
 
 def _extend_name(doc, end: int) -> int:
-    """Continue a person's name over particles: ``Mohammed bin Abdulrahman Al-Thani``."""
+    """Continue a person's name over particles (``Mohammed bin Abdulrahman Al-Thani``) and
+    a lower-case Korean syllable (``Moon Jae-in``)."""
     after_particle = False
+    if end + 1 < len(doc) and _lower_syllable(doc, end + 1):
+        end += 2  # ``Moon Jae`` to NER, before ``-in``
     while end < len(doc):
         tok = doc[end]
         nxt = end + 1
@@ -183,6 +186,31 @@ def _given_names(doc, vocab: _Vocabulary) -> list[_Name]:
     return out
 
 
+def _ner_name_word(doc, i: int) -> bool:
+    """A word that can continue a name: capitalised, a particle, an initial's dot or a
+    hyphen inside a word (never a dash, a number or a line break)."""
+    tok = doc[i]
+    if tok.text in ".-‐":
+        return not doc[i - 1].whitespace_
+    if tok.lower_.rstrip(".") in names.GENERATION:
+        return True  # ``Jr.``, ``III``: Donald Trump Jr. is not his father
+    if _lower_syllable(doc, i):
+        return True
+    return tok.is_alpha and (tok.text[:1].isupper() or names.is_particle(tok.text))
+
+
+def _lower_syllable(doc, i: int) -> bool:
+    """``Jong-un``, ``Ki-moon``, ``Jae-in``: a Korean given name writes its second syllable in
+    lower case after a hyphen. Both syllables are short, which ``Trump-led`` and
+    ``Bush-spent`` (an English word glued to a name) are not."""
+    tok = doc[i]
+    if i < 2 or not (tok.is_alpha and tok.is_lower and len(tok) <= 4):
+        return False
+    hyphen, first = doc[i - 1], doc[i - 2]
+    return (hyphen.text in "-‐" and not hyphen.whitespace_ and not first.whitespace_
+            and first.is_alpha and first.text[:1].isupper() and len(first) <= 4)
+
+
 def _honorific_names(doc) -> list[_Name]:
     """``Sheikh Tamim``, ``Dr. Smith``: capitalised words after an honorific are a name."""
     out = []
@@ -203,14 +231,18 @@ def _honorific_names(doc) -> list[_Name]:
                 k += 1
                 # ``Amir-Abdollahian``: a hyphen inside a word joins two name parts
                 if (k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_
-                        and _name_part(doc[k + 1])):
+                        and (_name_part(doc[k + 1]) or _lower_syllable(doc, k + 1))):
                     k += 2
             k = _extend_name(doc, k)
             # spaCy may have the longer name already: keep the longer one
+            # (over its name words only: ``Mr. Trump - 60 percent`` is one entity to NER)
             if j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
                 ent_end = j + 1
-                while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+                while (ent_end < len(doc) and doc[ent_end].ent_iob_ == "I"
+                       and _ner_name_word(doc, ent_end)):
                     ent_end += 1
+                while doc[ent_end - 1].text in "-‐" and ent_end > j + 1:
+                    ent_end -= 1
                 k = max(k, ent_end)
             if k > j:
                 out.append(_Name(j, k, "person", " ".join(doc[j:k].text.split()), priority=2))
@@ -396,8 +428,10 @@ def _person_parts(doc, start: int, end: int, vocab: _Vocabulary) -> list[tuple[i
     s = start
     after_break = False
     for i in range(start, end + 1):
-        # A number is no part of a name (``Donald Trump 384``, ``Cruz 42-40``: a tally).
-        hard = i < end and (_line_ends_name(doc, i, end) or _has_digit(doc[i]))
+        # A number is no part of a name (``Donald Trump 384``, ``Cruz 42-40``: a tally), nor
+        # a lower-case word glued on by a hyphen (``Donald Trump-led``).
+        hard = i < end and (_line_ends_name(doc, i, end) or _has_digit(doc[i])
+                            or _glued_word(doc, i))
         cut = i == end or hard or doc[i].lower_ in _NAME_JOINS or (
             (headline or (i == start and doc[i].is_sent_start)) and vocab.is_common(doc[i])
         )
@@ -445,6 +479,12 @@ def _line_ends_name(doc, i: int, end: int) -> bool:
         return False
     return tok.text.count("\n") >= 2 or (i + 1 < end and doc[i + 1].is_upper
                                           and len(doc[i + 1]) > 1)
+
+
+def _glued_word(doc, i: int) -> bool:
+    tok = doc[i]
+    return (i > 0 and doc[i - 1].text in "-‐" and not doc[i - 1].whitespace_ and tok.is_alpha
+            and tok.is_lower and not names.is_particle(tok.text) and not _lower_syllable(doc, i))
 
 
 def _has_digit(tok) -> bool:
