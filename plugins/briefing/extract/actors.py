@@ -449,9 +449,11 @@ def _person_parts(doc, start: int, end: int, vocab: _Vocabulary) -> list[tuple[i
             s = i + 1
     if headline:
         parts = [_trim_headline_words(doc, a, b, vocab) for a, b in parts]
-    # a lone remnant that is itself a common word, or a particle, names nobody
+    # a lone remnant that is itself a common word, or a particle, names nobody; nor does
+    # one in lower case (``percent`` after ``Trump - 60``)
     return [(a, b) for a, b in parts
-            if not (b - a == 1 and (vocab.is_common(doc[a]) or names.is_particle(doc[a].text)))]
+            if not (b - a == 1 and (vocab.is_common(doc[a]) or names.is_particle(doc[a].text)))
+            and not (doc[a].is_lower and not names.is_particle(doc[a].text))]
 
 
 def _trim_headline_words(doc, a: int, b: int, vocab: _Vocabulary) -> tuple[int, int]:
