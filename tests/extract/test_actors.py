@@ -826,11 +826,14 @@ def test_a_persons_name_at_the_head_of_a_building_names_the_building(nlp):
     ("It was a Donald Trump-led effort, aides said on Monday.", "Donald Trump"),
     ("President Moon Jae-in met Ban Ki-moon in Seoul on Monday.", "Moon Jae-in"),
     ("Mr. Kim Jong-un said the test had worked.", "Kim Jong-un"),
+    ("Park Geun-hye said the talks had worked.", "Park Geun-hye"),
+    # short words glued to a short name, but no Korean syllables
+    ("Jeb Bush defended a Bush-era tax cut, and Mr. Bush-era critics said so.", "Jeb Bush"),
     ("Mr. Donald Trump Jr. said it on Monday.", "Donald Trump Jr."),  # the son stays the son
 ])
 def test_a_name_ends_where_its_name_words_end(nlp, text, name):
     found = _people(nlp, text)
     assert found.get(name) == "person", found
     junk = [n for n, kind in found.items() if kind == "person"
-            and (any(c.isdigit() for c in n) or n.endswith(("-led", "percent", "-")))]
+            and (any(c.isdigit() for c in n) or n.endswith(("-led", "-era", "percent", "-")))]
     assert not junk, found

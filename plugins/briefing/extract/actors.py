@@ -199,16 +199,27 @@ def _ner_name_word(doc, i: int) -> bool:
     return tok.is_alpha and (tok.text[:1].isupper() or names.is_particle(tok.text))
 
 
+# One romanised Korean syllable (Revised Romanisation and McCune-Reischauer): an initial
+# consonant, a glide, a vowel group and one of the few finals Korean has. English words glued
+# to a short name mostly break it: ``Bush-era`` (two syllables), ``Kim-led`` (final d),
+# ``Bush`` itself (final sh).
+_KOREAN_SYLLABLE = re.compile(
+    r"(?:kk|tt|pp|ss|jj|ch|sh|ts|[bcdghjklmnprst])?[wy]?[aeiou]{1,3}(?:ng|[nklmptgb])?",
+    re.I)
+
+
 def _lower_syllable(doc, i: int) -> bool:
     """``Jong-un``, ``Ki-moon``, ``Jae-in``: a Korean given name writes its second syllable in
-    lower case after a hyphen. Both syllables are short, which ``Trump-led`` and
-    ``Bush-spent`` (an English word glued to a name) are not."""
+    lower case after a hyphen. Both parts are one romanised syllable each, which
+    ``Trump-led``, ``Bush-spent`` and ``Bush-era`` (an English word glued to a name) are
+    not."""
     tok = doc[i]
-    if i < 2 or not (tok.is_alpha and tok.is_lower and len(tok) <= 4):
+    if i < 2 or not (tok.is_alpha and tok.is_lower and _KOREAN_SYLLABLE.fullmatch(tok.text)):
         return False
     hyphen, first = doc[i - 1], doc[i - 2]
     return (hyphen.text in "-‐" and not hyphen.whitespace_ and not first.whitespace_
-            and first.is_alpha and first.text[:1].isupper() and len(first) <= 4)
+            and first.is_alpha and first.text[:1].isupper()
+            and _KOREAN_SYLLABLE.fullmatch(first.text) is not None)
 
 
 def _honorific_names(doc) -> list[_Name]:
