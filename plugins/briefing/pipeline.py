@@ -200,7 +200,7 @@ def on_articles_finalized(generator) -> None:
     generator.context["briefing_latest"] = site.articles[:HOME_LATEST]
     generator.context["briefing_stories"] = site.stories(HOME_LATEST)
     # Which feeds exist is known before any page is written, so every page can link them.
-    plan = feeds.plan(site)
+    plan = feeds.plan(site, setting(settings, "BRIEFING_FEED_MIN_ARTICLES"))
     generator.context["briefing_feeds"] = plan
     generator.context["briefing_feed_all"] = plan.get(("all", None))
     timings.current.mark("plugin end")

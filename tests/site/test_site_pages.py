@@ -371,6 +371,29 @@ def test_pages_link_their_feeds(seed_site):
     assert home.find("link", rel="alternate")["href"] == "/feeds/all.atom.xml"
 
 
+def test_only_actors_in_two_dated_briefings_have_a_feed_and_co_actors(seed_site):
+    """A one-briefing actor's feed would repeat one entry of the site feed, and its "most
+    often seen with" list is that briefing's cast: neither is written, and no page links a
+    feed that does not exist. Co-actors are those met in two briefings or more. The seeds
+    have actors of both kinds."""
+    dated = {a["slug"] for a in _data(seed_site, "articles.json")
+             if a["date"] or a["date_inferred"]}
+    kinds, co = set(), set()
+    for actor in _data(seed_site, "actors.json"):
+        page = _page(seed_site, actor["url"])
+        feed = seed_site / "feeds" / "actors" / f"{actor['id']}.atom.xml"
+        alt = page.find("link", rel="alternate", type="application/atom+xml")
+        in_dated = sum(1 for slug in actor["articles"] if slug in dated)
+        assert feed.is_file() == (in_dated >= 2) == (alt is not None), actor["id"]
+        listed = page.find(class_="co-actors") is not None
+        assert listed <= (len(actor["articles"]) > 1), actor["id"]
+        for li in page.select(".co-actor-list li"):
+            assert not li.select_one(".meta").get_text().startswith("1 "), actor["id"]
+        kinds.add(in_dated >= 2)
+        co.add(listed)
+    assert kinds == {True, False} and co == {True, False}
+
+
 # --- JSON-LD --------------------------------------------------------------------------------
 
 def _jsonld(page) -> list[dict]:

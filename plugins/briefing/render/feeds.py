@@ -21,6 +21,8 @@ from pathlib import Path
 
 from feedgenerator import Atom1Feed
 
+from ..settings import get as setting
+
 logger = logging.getLogger(__name__)
 
 ALL = "feeds/all.atom.xml"
@@ -63,19 +65,22 @@ def _feedable(articles) -> list:
     return [a for a in articles if entry_date(a)[0] is not None]
 
 
-def plan(site) -> dict:
+def plan(site, min_articles: int = 1) -> dict:
     """{("all", None) | ("actor", id) | ("topic", slug): feed path} for feeds with entries.
 
-    Computed before any page is written, so every page can link the feeds that exist.
+    An actor or topic has a feed of its own with at least ``min_articles`` entries
+    (``BRIEFING_FEED_MIN_ARTICLES``). Computed before any page is written, so every page can
+    link the feeds that exist.
     """
     out: dict = {}
+    least = max(1, min_articles)
     if _feedable(site.articles):
         out[("all", None)] = ALL
     for view in site.actors.values():
-        if _feedable(view.articles):
+        if len(_feedable(view.articles)) >= least:
             out[("actor", view.id)] = ACTOR.format(id=view.id)
     for topic in site.topics.values():
-        if _feedable(topic.articles):
+        if len(_feedable(topic.articles)) >= least:
             out[("topic", topic.slug)] = TOPIC.format(slug=topic.slug)
     return out
 
@@ -135,7 +140,7 @@ def _write(path: str, title: str, page: str, articles, settings: dict, output: s
 
 def write_feeds(site, settings: dict, output: str | os.PathLike) -> dict:
     """Write every planned feed; returns the plan (key -> path)."""
-    feeds = plan(site)
+    feeds = plan(site, setting(settings, "BRIEFING_FEED_MIN_ARTICLES"))
     name = settings.get("SITENAME") or "Briefing"
     left_out = [a.relative_source_path for a in site.articles if entry_date(a)[0] is None]
     if left_out:

@@ -440,9 +440,12 @@ def build_views(articles: list, extractions: dict[str, Extraction], data, settin
                 view.quotes.append((art, art.briefing_quotes[qi]))
         # Oldest first: an actor's quotes read as a record of what they said over time.
         view.quotes.sort(key=lambda aq: (sort_date(aq[0]), aq[0].slug, aq[1]["index"]))
+        # "Most often seen with" lists actors met in two briefings or more: one met once is
+        # one briefing's cast, which that briefing's page lists. On PolNeAR those lists were
+        # a third of the 5,500 one-briefing actor pages, each then two disk blocks, not one.
         view.co_actors = [
             (data.actors[other], n) for other, n in data.co_actors.get(actor_id, [])
-            if other in data.actors
+            if n >= 2 and other in data.actors
         ]
         actors[actor_id] = view
     for view in actors.values():
