@@ -70,6 +70,13 @@ def goto(page, url: str, **kwargs):
     return response
 
 
+def page_file(output: Path, url: str) -> Path:
+    """The file a site address is served from: ``actors/x.html`` itself, ``briefings/x/``
+    (or ``/briefings/x``, ``""`` for the home page) its ``index.html``."""
+    path = url.split("#")[0].strip("/")
+    return output / path if "." in path.rsplit("/", 1)[-1] else output / path / "index.html"
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

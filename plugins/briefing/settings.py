@@ -56,12 +56,23 @@ DEFAULTS: dict[str, Any] = {
         ("Timeline", "timeline/"),
         ("Search", "search/"),
     ],
+    # Addresses of the site-wide pages, as Pelican's own ``*_URL`` / ``*_SAVE_AS`` pairs
+    # ({id}: an actor's or an event's id, {slug}: a topic's). One file per page, as Pelican
+    # lays out author and tag pages: on PolNeAR a folder per page was 9,200 folders, 36 MB of
+    # the site's 177 MB on disk. "actors/{id}/" with "actors/{id}/index.html" gives folder
+    # addresses instead.
+    "BRIEFING_ACTOR_URL": "actors/{id}.html",
+    "BRIEFING_ACTOR_SAVE_AS": "actors/{id}.html",
+    "BRIEFING_TOPIC_URL": "topics/{slug}.html",
+    "BRIEFING_TOPIC_SAVE_AS": "topics/{slug}.html",
+    "BRIEFING_EVENT_URL": "events/{id}.html",
+    "BRIEFING_EVENT_SAVE_AS": "events/{id}.html",
     # Quotes listed on a briefing page before "N more" (all are highlighted in the text).
     "BRIEFING_KEY_QUOTES": 6,
     # Build the Pagefind index into output/pagefind/.
     "BRIEFING_SEARCH": True,
     # Pages that are search results (a Pagefind glob, relative to the output folder).
-    "BRIEFING_SEARCH_PAGES": "{briefings,actors,topics}/*/index.html",
+    "BRIEFING_SEARCH_PAGES": "{briefings/*/index.html,actors/*.html,topics/*.html}",
     # An actor's page is a search result, and the actor a value of the actor filter, when
     # the actor is in at least this many briefings.
     "BRIEFING_SEARCH_MIN_ARTICLES": 2,
@@ -113,6 +124,11 @@ def apply_defaults(pelican_object) -> None:
     for name, value in DEFAULTS.items():
         if settings.get(name) is None:
             settings[name] = value
+    # Templates take actor, topic and event addresses from these settings (render/urls.py).
+    from .render import urls
+
+    settings["JINJA_FILTERS"] = {**urls.jinja_filters(settings),
+                                 **(settings.get("JINJA_FILTERS") or {})}
     # The feeds list lives in the content folder but is no article: hide it like a README.
     feeds_file = str(settings["BRIEFING_FEEDS_FILE"]).replace("\\", "/").rsplit("/", 1)[-1]
     ignore = list(settings.get("IGNORE_FILES") or [])

@@ -15,9 +15,14 @@ pytestmark = pytest.mark.browser
 
 
 def _first(site, folder: str) -> str:
-    pages = sorted((site / folder).glob("*/index.html"))
+    """The first page in ``folder``: a briefing's folder or a one-file page."""
+    pages = sorted((site / folder).glob("*/index.html")) or sorted(
+        p for p in (site / folder).glob("*.html") if p.name != "index.html")
     assert pages, f"no {folder} pages were built"
-    return f"/{folder}/{pages[0].parent.name}/"
+    first = pages[0]
+    if first.name == "index.html":
+        return f"/{folder}/{first.parent.name}/"
+    return f"/{folder}/{first.name}"
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +30,7 @@ def page_paths(seed_site) -> dict[str, str]:
     return {
         "home": "/",
         "briefing": _first(seed_site, "briefings"),
-        "actor": "/actors/ali-bagheri-kani/",
+        "actor": "/actors/ali-bagheri-kani.html",
         "topic": _first(seed_site, "topics"),
         "actors": "/actors/",
         "topics": "/topics/",

@@ -20,7 +20,7 @@ QUOTE = "Palestine is the key to the region’s stability"
 
 def test_name_finds_actor_page_first_then_briefings(page, seed_server):
     found = search(page, seed_server.base_url, "Bagheri")
-    assert found[0]["href"] == "/actors/ali-bagheri-kani/"
+    assert found[0]["href"] == "/actors/ali-bagheri-kani.html"
     briefings = [r for r in found if r["href"].startswith("/briefings/")]
     assert len(briefings) >= 3  # his three briefings
     assert all("Bagheri" in page.locator(".search-result").nth(i).inner_text()
@@ -29,7 +29,7 @@ def test_name_finds_actor_page_first_then_briefings(page, seed_server):
 
 def test_alias_spelling_finds_actor_page_first(page, seed_server):
     found = search(page, seed_server.base_url, "Amirabdollahian")
-    assert found[0]["href"] == "/actors/hossein-amir-abdollahian/"
+    assert found[0]["href"] == "/actors/hossein-amir-abdollahian.html"
     assert found[0]["title"] == "Hossein Amir-Abdollahian"
 
 
@@ -39,7 +39,7 @@ def test_quote_phrase_links_to_the_quote(page, seed_server):
     assert quote_links, found
     # A quote's words are indexed once, in its briefing: the speaker's page lists the quote
     # but is found by the speaker's names, not by the quote.
-    assert "/actors/ali-bagheri-kani/" not in [r["href"] for r in found]
+    assert "/actors/ali-bagheri-kani.html" not in [r["href"] for r in found]
     # Follow the result whose excerpt holds the exact words: it lands on the quote itself.
     item = page.locator(".search-result").filter(
         has=page.locator("a[href*='#q-']"), has_text="region’s stability"
@@ -141,7 +141,7 @@ def test_works_under_a_pages_project_subpath(page, subpath_server):
     page.on("response", lambda r: r.status >= 400 and bad.append(f"{r.status} {r.url}"))
     page.on("requestfailed", lambda r: bad.append(f"failed {r.url}"))
     found = search(page, siteurl, "Bagheri")
-    assert found[0]["url"] == f"{siteurl}/actors/ali-bagheri-kani/"
+    assert found[0]["url"] == f"{siteurl}/actors/ali-bagheri-kani.html"
     assert all(urlsplit(r["url"]).path.startswith("/repo/") for r in found)
     bundle = page.evaluate(
         "performance.getEntriesByType('resource').map(e => e.name)"

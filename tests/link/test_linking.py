@@ -609,3 +609,10 @@ def test_the_articles_pronouns_outweigh_a_first_name_table():
                                     place("g1", "Queens"), place("g2", "Richmond Hill")]),
     ])
     assert not together(site, "Raj Chohan", "Chohan")
+
+
+def test_no_actor_takes_the_id_of_the_list_of_actors():
+    # an actor page is actors/<id>.html beside the list, actors/index.html
+    site = link([article("a", "2024-01-01", [org("o1", "Index"), person("p1", "Ana Reyes")])])
+    assert site.actor_map[("a", "o1")] == "index-actor"
+    assert site.actor_map[("a", "p1")] == "ana-reyes"

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import REPO, build
+from support import REPO, build, page_file
 
 SEEDS = sorted((REPO / "content").glob("*.txt"))
 ARTICLE_KEYS = {"source", "slug", "url", "title", "title_generated", "date", "date_from_text",
@@ -169,13 +169,13 @@ def test_actors_keys_and_types(actors):
         for role in a["roles"]:
             assert set(role) == {"role", "date"} and isinstance(role["role"], str)
             assert _iso_or_none(role["date"])
-        assert a["url"] == f"actors/{a['id']}/"
+        assert a["url"] == f"actors/{a['id']}.html"
 
 
 def test_urls_resolve(site, articles, actors):
     for record in [*articles, *actors]:
         assert not record["url"].startswith(("/", "http"))
-        assert (site / record["url"] / "index.html").is_file(), record["url"]
+        assert page_file(site, record["url"]).is_file(), record["url"]
 
 
 def test_two_builds_are_byte_identical(site, tmp_path):

@@ -1,9 +1,10 @@
 """Every internal link and asset of the built seed site resolves, anchors included.
 
-Built twice: at the root (``SITEURL = ""``, root-relative links) and for a GitHub Pages
+Built three times: at the root (``SITEURL = ""``, root-relative links), for a GitHub Pages
 project sub-path (``--siteurl https://user.github.io/repo``), whose links are mapped back
-to files. Links are read from the HTML itself (fast and exact): ``href`` and ``src`` of every
-element, plus ``srcset``.
+to files, and with folder addresses for actor, topic and event pages (``actors/<id>/``), as
+a site may set them. Links are read from the HTML itself (fast and exact): ``href`` and
+``src`` of every element, plus ``srcset``.
 """
 
 from __future__ import annotations
@@ -20,13 +21,31 @@ SEEDS = sorted((REPO / "content").glob("*.txt"))
 PAGES_URL = "https://user.github.io/repo"
 
 
-def _build(tmp_path_factory, siteurl: str) -> tuple[Path, str]:
-    tmp = tmp_path_factory.mktemp("links-pages" if siteurl else "links-root")
+# The demo settings, with every site-wide page in a folder of its own.
+FOLDER_SETTINGS = f"""
+import runpy
+globals().update({{k: v for k, v in runpy.run_path({str(REPO / "pelican.conf.py")!r}).items()
+                  if k.isupper()}})
+BRIEFING_ACTOR_URL = "actors/{{id}}/"
+BRIEFING_ACTOR_SAVE_AS = "actors/{{id}}/index.html"
+BRIEFING_TOPIC_URL = "topics/{{slug}}/"
+BRIEFING_TOPIC_SAVE_AS = "topics/{{slug}}/index.html"
+BRIEFING_EVENT_URL = "events/{{id}}/"
+BRIEFING_EVENT_SAVE_AS = "events/{{id}}/index.html"
+"""
+
+
+def _build(tmp_path_factory, siteurl: str, folders: bool = False) -> tuple[Path, str]:
+    tmp = tmp_path_factory.mktemp("links-folders" if folders else
+                                  "links-pages" if siteurl else "links-root")
     content = tmp / "content"
     content.mkdir()
     for seed in SEEDS:
         shutil.copy(seed, content / seed.name)
-    extra = ("--siteurl", siteurl) if siteurl else ()
+    extra: tuple[str, ...] = ("--siteurl", siteurl) if siteurl else ()
+    if folders:
+        (tmp / "folders.conf.py").write_text(FOLDER_SETTINGS, encoding="utf-8")
+        extra += ("--settings", str(tmp / "folders.conf.py"))
     build(content, tmp / "output", *extra)
     return tmp / "output", siteurl
 
@@ -37,10 +56,16 @@ def pages_built(tmp_path_factory) -> tuple[Path, str]:
     return _build(tmp_path_factory, PAGES_URL)
 
 
-@pytest.fixture(scope="module", params=["root", "pages"])
+@pytest.fixture(scope="module")
+def folders_built(tmp_path_factory) -> tuple[Path, str]:
+    """The seed site with folder addresses for actor, topic and event pages."""
+    return _build(tmp_path_factory, "", folders=True)
+
+
+@pytest.fixture(scope="module", params=["root", "pages", "folders"])
 def built(request, tmp_path_factory) -> tuple[Path, str]:
-    if request.param == "pages":
-        return request.getfixturevalue("pages_built")
+    if request.param != "root":
+        return request.getfixturevalue(f"{request.param}_built")
     return _build(tmp_path_factory, "")
 
 
@@ -109,7 +134,7 @@ def test_every_internal_link_and_anchor_resolves(built):
 
 def test_quote_anchor_links_are_among_the_checked(built):
     output, siteurl = built
-    actor_pages = sorted((output / "actors").glob("*/index.html"))
+    actor_pages = sorted((output / "actors").rglob("*.html"))
     quote_links = [a["href"] for p in actor_pages for a in soup(p).select("a.quote-link")]
     assert quote_links and all("#q-" in h for h in quote_links)
     if siteurl:
@@ -126,3 +151,20 @@ def test_no_link_escapes_the_pages_sub_path(pages_built):
         for link in _links(soup(page_path)):
             assert not (link.startswith("/") and not link.startswith("//")), (page_path, link)
     assert checked > 20, f"only {checked} pages in {output}"
+
+
+def test_page_addresses_follow_the_settings(built, folders_built):
+    """Actor, topic and event pages are one file each by default, and where a site's
+    ``BRIEFING_*_URL`` / ``*_SAVE_AS`` put them otherwise, every link goes there."""
+    output, _ = built
+    folders, _ = folders_built
+    for kind in ("actors", "topics", "events"):
+        files = [p for p in (output / kind).glob("*.html") if p.name != "index.html"]
+        nested = sorted((folders / kind).glob("*/index.html"))
+        if output == folders:
+            assert nested and not files, kind
+        else:
+            assert files and not list((output / kind).glob("*/index.html")), kind
+            assert sorted(p.stem for p in files) == sorted(p.parent.name for p in nested), kind
+    home = soup(folders / "index.html").find("a", class_="actor-link")["href"]
+    assert home.startswith("/actors/") and home.endswith("/"), home

@@ -21,7 +21,7 @@ from briefing import pipeline
 from briefing.records import Actor, Extraction, Mention, Quote, Speaker
 from briefing.render import highlight as render
 from briefing.render import jsonld
-from support import REPO, build, soup
+from support import REPO, build, page_file, soup
 
 SEEDS = sorted((REPO / "content").glob("*.txt"))
 FIXTURES = support.FIXTURES / "site"
@@ -86,7 +86,7 @@ def _actors_matching(output: Path, pattern: str) -> list[dict]:
 
 
 def _page(output: Path, url: str):
-    return soup(output / url / "index.html")
+    return soup(page_file(output, url))
 
 
 # --- actors across the seeds ---------------------------------------------------------------
@@ -95,7 +95,7 @@ def _page(output: Path, url: str):
 def test_each_seed_person_is_exactly_one_actor(seed_site, person):
     found = _actors_matching(seed_site, SEED_PEOPLE[person])
     assert len(found) == 1, [_names(a) for a in found]
-    assert (seed_site / found[0]["url"] / "index.html").exists()
+    assert page_file(seed_site, found[0]["url"]).exists()
 
 
 @pytest.mark.parametrize("a, b", [
@@ -141,7 +141,7 @@ def test_also_reported_in_links_the_other_report(seed_site):
         assert section is not None, first["slug"]
         hrefs = [x["href"] for x in section.select("a")]
         assert f"/{other['url']}" in hrefs
-        assert f"/events/{first['event']}/" in hrefs
+        assert f"/events/{first['event']}.html" in hrefs
 
 
 def test_undated_article_shows_undated_and_the_inferred_event_date(seed_site):
@@ -164,15 +164,15 @@ def test_every_quote_speaker_links_to_a_real_actor_page(seed_site):
     for art in _data(seed_site, "articles.json"):
         page = _page(seed_site, art["url"])
         for link in page.select(".key-quotes .attribution .actor-link"):
-            target = seed_site / link["href"].lstrip("/") / "index.html"
+            target = page_file(seed_site, link["href"])
             assert target.exists(), link["href"]
             assert soup(target).find("h1").get_text(strip=True) == link.get_text(strip=True)
             checked += 1
         shown = {a["href"] for a in page.select(".key-quotes .actor-link")}
         for q in art["quotes"]:
             if q["speaker"] and q["speaker"]["actor"]:
-                assert (seed_site / "actors" / q["speaker"]["actor"] / "index.html").exists()
-        assert shown <= {f"/actors/{q['speaker']['actor']}/" for q in art["quotes"]
+                assert (seed_site / "actors" / f"{q['speaker']['actor']}.html").exists()
+        assert shown <= {f"/actors/{q['speaker']['actor']}.html" for q in art["quotes"]
                          if q["speaker"] and q["speaker"]["actor"]}
     assert checked > 0
 
@@ -206,7 +206,7 @@ def test_actor_page_quotes_link_to_the_exact_anchor_in_date_order(seed_site):
             path, _, anchor = link["href"].partition("#")
             slug = path.strip("/").split("/")[-1]
             assert anchor.startswith("q-")
-            target = soup(seed_site / path.lstrip("/") / "index.html")
+            target = soup(page_file(seed_site, path))
             mark = target.find(id=anchor)
             assert mark is not None and mark.name == "mark"
             quote = arts[slug]["quotes"][int(anchor[2:]) - 1]
@@ -225,11 +225,11 @@ def test_briefing_page_sections(seed_site):
     assert len(page.find_all("h1")) == 1 and page.find("main") and page.find("article")
     assert page.select_one(".briefing-lead").get_text()
     who = {a["href"] for a in page.select(".whos-who .actor-link")}
-    assert who == {f"/actors/{i}/" for i in art["actors"]}
+    assert who == {f"/actors/{i}.html" for i in art["actors"]}
     topics = [a.get_text() for a in page.select(".topics .topic-link")]
     assert sorted(topics) == art["topics"] and topics
     for a in page.select(".topics .topic-link"):
-        assert (seed_site / a["href"].lstrip("/") / "index.html").exists()
+        assert page_file(seed_site, a["href"]).exists()
     also = {a["href"] for a in page.select(".same-event .short-list a")}
     related = [a["href"] for a in page.select(".related a")]
     expected = [f"/briefings/{s}/" for s in art["related"]]
@@ -246,7 +246,7 @@ def test_index_pages_and_home(seed_site):
     assert listed == {f"/{a['url']}" for a in actors}
     home = soup(seed_site / "index.html")
     most = home.select(".home-actors .actor-link")
-    assert most and all((seed_site / a["href"].lstrip("/") / "index.html").exists() for a in most)
+    assert most and all(page_file(seed_site, a["href"]).exists() for a in most)
     timeline = _page(seed_site, "timeline")
     sections = timeline.select("section.timeline-day")
     assert sections[-1].find("h2").get_text(strip=True) == "Undated" or all(
@@ -412,7 +412,7 @@ def test_jsonld_on_briefings_and_actors(seed_site):
         for item, q in zip(quotations, art["quotes"], strict=True):
             assert item["@type"] == "Quotation" and item["text"] == q["text"]
             if q["speaker"] and q["speaker"]["actor"]:
-                assert item["creator"]["url"] == f"/actors/{q['speaker']['actor']}/"
+                assert item["creator"]["url"] == f"/actors/{q['speaker']['actor']}.html"
             quotations_checked += 1
     kinds = {"person": "Person", "organization": "Organization", "place": "Place"}
     for actor in _data(seed_site, "actors.json"):
@@ -603,7 +603,7 @@ def test_a_speaker_identified_through_the_event_is_shown_as_such(seed_site):
         assert "Iranian minister" in note.get_text() or "Qatari emir" in note.get_text()
         link = note.find_previous_sibling("a", class_="actor-link")
         assert link is not None and link["href"].startswith("/actors/")
-    hossein = _page(seed_site, "actors/hossein-amir-abdollahian/")
+    hossein = _page(seed_site, "actors/hossein-amir-abdollahian.html")
     assert [a for a in hossein.select(".actor-quotes a.quote-link")
             if art["url"].strip("/") in a["href"]], "his quotes in 000 are not on his page"
 
@@ -614,10 +614,10 @@ def test_names_in_the_full_text_link_to_their_actor_pages(seed_site):
     links = body.select("a.name-link")
     shown = {(a.get_text(), a["href"]) for a in links}
     # written out by hand: 004 names him in full and by his family name
-    assert ("Ali Bagheri Kani", "/actors/ali-bagheri-kani/") in shown
-    assert ("Bagheri Kani", "/actors/ali-bagheri-kani/") in shown
+    assert ("Ali Bagheri Kani", "/actors/ali-bagheri-kani.html") in shown
+    assert ("Bagheri Kani", "/actors/ali-bagheri-kani.html") in shown
     for a in links:
-        assert (seed_site / a["href"].lstrip("/") / "index.html").is_file(), a["href"]
+        assert page_file(seed_site, a["href"]).is_file(), a["href"]
     assert not [a for a in links if a.get_text().lower() in ("he", "she", "they", "his")]
 
 
@@ -703,7 +703,7 @@ def test_in_brief_follows_the_lead_with_who_what_and_the_key_quote(seed_site):
         who = rows["Who"].select("a.actor-link")
         assert 1 <= len(who) <= 3
         for link in who:
-            actor_id = link["href"].strip("/").split("/")[-1]
+            actor_id = link["href"].strip("/").split("/")[-1].removesuffix(".html")
             assert actor_id in art["actors"] and actors[actor_id]["kind"] != "place"
         # what: the headline the lead makes
         assert rows["What"].get_text(strip=True) == art["title"]

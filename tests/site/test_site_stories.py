@@ -93,7 +93,7 @@ def test_one_quote_two_outlets_is_one_item_with_both_and_the_first(wire_site):
             "quotes"][x["quote_index"]]
         assert "protects our fishermen" in quote["text"]
 
-    page = soup(wire_site / "events" / event["id"] / "index.html")
+    page = soup(wire_site / "events" / f"{event['id']}.html")
     items = [li for li in page.select("li.story-quote")
              if "protects our fishermen" in li.select_one("blockquote").get_text()]
     assert len(items) == 1, "the quote both outlets carried is listed once"
@@ -118,7 +118,7 @@ def test_events_index_page_lists_every_story(seed_site, wire_site):
     for site in (seed_site, wire_site):
         page = soup(site / "events" / "index.html")
         hrefs = {a["href"] for a in page.select("a.story-link")}
-        assert hrefs == {f"/events/{e['id']}/" for e in _events(site)}
+        assert hrefs == {f"/events/{e['id']}.html" for e in _events(site)}
         assert page.select_one("h1").get_text() == "Stories"
 
 
@@ -131,12 +131,12 @@ def test_home_page_leads_with_stories(seed_site):
     assert len(items) == len(events) + len(lone)  # each story once
     story_links = [li.select_one("a.article-link")["href"] for li in items
                    if "story-item" in li.get("class", [])]
-    assert sorted(story_links) == sorted(f"/events/{e['id']}/" for e in events)
+    assert sorted(story_links) == sorted(f"/events/{e['id']}.html" for e in events)
     # Newest first: 001 alone (June 2024), the Tehran-Doha story (February 2024), then
     # the Bagheri Kani meeting (August 2022).
     by_prefix = {src[:3]: a for src, a in arts.items()}
-    expected = [f"/{by_prefix['001']['url']}", f"/events/{by_prefix['000']['event']}/",
-                f"/events/{by_prefix['003']['event']}/"]
+    expected = [f"/{by_prefix['001']['url']}", f"/events/{by_prefix['000']['event']}.html",
+                f"/events/{by_prefix['003']['event']}.html"]
     assert [li.select_one("a.article-link")["href"] for li in items] == expected
     # A story names its outlets' reports; seeds give no outlet, so their headlines.
     story = items[1].select(".meta a")
@@ -149,7 +149,7 @@ def test_seed_event_page_shows_both_reports_speakers(seed_site):
     by_prefix = {src[:3]: a for src, a in arts.items()}
     event_id = by_prefix["000"]["event"]
     assert event_id and event_id == by_prefix["002"]["event"]
-    page = soup(seed_site / "events" / event_id / "index.html")
+    page = soup(seed_site / "events" / f"{event_id}.html")
     speakers = [h.get_text(strip=True) for h in page.select("h3.story-speaker")]
     assert "Hossein Amir-Abdollahian" in speakers
     assert "Tamim bin Hamad Al Thani" in speakers

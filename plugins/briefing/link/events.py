@@ -324,7 +324,7 @@ def find_events(
         title = _title([names.get(a, a) for a in lead]) or titles.get(slugs[0], slugs[0])
         base = slugify(" ".join([when or slugs[0], *sorted(actors[:2])]))[:80].strip("-")
         eid = base or slugify(slugs[0])
-        if eid in events:
+        if eid in events or eid == "index":  # events/index.html lists the events
             eid = f"{eid}-{slugify(slugs[0])}"
         events[eid] = Event(eid, slugs, when, actors, title)
         for s in slugs:

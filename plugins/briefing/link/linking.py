@@ -217,7 +217,9 @@ def _assign_ids(clusters: list[dict]) -> None:
     """
     by_base: dict[str, list[dict]] = defaultdict(list)
     for c in clusters:
-        by_base[slugify(c["name"]) or "actor"].append(c)
+        base = slugify(c["name"]) or "actor"
+        # "index" would be the file of the list of actors (actors/index.html)
+        by_base["index-actor" if base == "index" else base].append(c)
     used = set(by_base)
     for base, cs in sorted(by_base.items()):
         cs.sort(key=lambda c: (c["since"] is None, c["since"] or "", c["first"]))

@@ -4,7 +4,8 @@
 Other tools read these files, so names and shapes only ever grow. Offsets (``start``,
 ``end``) index the article's ``briefing_text`` (for ``.txt`` files, the file read as UTF-8
 with ``newline=''``), exactly as ``briefing extract`` prints them; ``speaker.actor`` is the
-site-wide actor id. ``url`` is relative to the site root (``briefings/<slug>/``), so the
+site-wide actor id. ``url`` is relative to the site root (``briefings/<slug>/``,
+``actors/<id>.html``: ``BRIEFING_ACTOR_URL``), so the
 export is the same wherever the site is hosted. Output is deterministic: sorted keys, lists
 sorted (``related`` keeps its ranking, quotes their order in the text), no timestamps.
 
@@ -16,9 +17,11 @@ A near-duplicate folded into another briefing has no record of its own: its prim
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from . import urls
 from .dates import iso_date
 
 ARTICLES = "data/articles.json"
@@ -75,7 +78,7 @@ def article_record(article) -> dict[str, Any]:
     }
 
 
-def actor_record(actor) -> dict[str, Any]:
+def actor_record(actor, settings: Mapping[str, Any] | None = None) -> dict[str, Any]:
     return {
         "id": actor.id,
         "name": actor.name,
@@ -84,7 +87,7 @@ def actor_record(actor) -> dict[str, Any]:
         "roles": [{"role": r, "date": d} for r, d in sorted(
             set(actor.roles), key=lambda rd: (rd[1] or "", rd[0]))],
         "articles": sorted(set(actor.articles)),
-        "url": f"actors/{actor.id}/",
+        "url": urls.url(settings, "actor", actor.id),
     }
 
 
@@ -95,14 +98,14 @@ def dumps(records: list[Any]) -> str:
     return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
 
 
-def write_export(site, output: str | Path) -> None:
+def write_export(site, output: str | Path, settings: Mapping[str, Any] | None = None) -> None:
     from .stories import event_record
 
     articles = sorted(site.articles, key=lambda a: a.slug)
     actors = [view.actor for _, view in sorted(site.actors.items())]
     for name, records in (
         (ARTICLES, [article_record(a) for a in articles]),
-        (ACTORS, [actor_record(a) for a in actors]),
+        (ACTORS, [actor_record(a, settings) for a in actors]),
         # One story across outlets: its reports oldest first, each quote once with every
         # report that carried it (slug and the quote's index in that article's quotes).
         (EVENTS, [event_record(v) for _, v in sorted(site.events.items())]),

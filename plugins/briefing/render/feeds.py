@@ -22,6 +22,7 @@ from pathlib import Path
 from feedgenerator import Atom1Feed
 
 from ..settings import get as setting
+from . import urls
 
 logger = logging.getLogger(__name__)
 
@@ -152,10 +153,10 @@ def write_feeds(site, settings: dict, output: str | os.PathLike) -> dict:
             _write(path, name, "", site.articles, settings, str(output))
         elif kind == "actor":
             view = site.actors[ident]
-            _write(path, f"{view.actor.name} · {name}", f"actors/{ident}/", view.articles,
-                   settings, str(output))
+            _write(path, f"{view.actor.name} · {name}", urls.url(settings, "actor", ident),
+                   view.articles, settings, str(output))
         else:
             topic = site.topics[ident]
-            _write(path, f"{topic.name} · {name}", f"topics/{ident}/", topic.articles,
-                   settings, str(output))
+            _write(path, f"{topic.name} · {name}", urls.url(settings, "topic", ident),
+                   topic.articles, settings, str(output))
     return feeds

@@ -5,7 +5,7 @@ Each quote becomes ``<mark class="quote-hl" id="q-N">`` (N counts the article's 
 1, in the extraction's order), so briefing and actor pages can link to the exact words. A
 quote that runs over several paragraphs gets one mark per paragraph; only the first carries
 the id. Quotes that overlap nest; one that crosses another's end is split at that end. A
-name is ``<a class="name-link" href="…/actors/ID/">`` inside whatever quote holds it; a
+name is ``<a class="name-link" href="…/actors/ID.html">`` inside whatever quote holds it; a
 name that crosses a quote's edge (an extraction slip) is left unlinked.
 """
 

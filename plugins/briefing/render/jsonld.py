@@ -8,9 +8,13 @@ and JSON parsers read the same string back.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
+from . import urls
 from .dates import iso_date
+
+Settings = Mapping[str, Any] | None
 
 _SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
 _UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
@@ -29,16 +33,16 @@ def absolute(siteurl: str, path: str) -> str:
     return f"{siteurl}/{path}" if siteurl else f"/{path}"
 
 
-def actor_ref(actor, siteurl: str) -> dict[str, Any]:
+def actor_ref(actor, siteurl: str, settings: Settings = None) -> dict[str, Any]:
     """A short Person/Organization/Place node pointing at the actor page."""
     return {
         "@type": _SCHEMA_TYPES.get(actor.kind, "Thing"),
         "name": actor.name,
-        "url": absolute(siteurl, f"actors/{actor.id}/"),
+        "url": absolute(siteurl, urls.url(settings, "actor", actor.id)),
     }
 
 
-def news_article(article, siteurl: str) -> dict[str, Any]:
+def news_article(article, siteurl: str, settings: Settings = None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -58,7 +62,7 @@ def news_article(article, siteurl: str) -> dict[str, Any]:
             "url": absolute(siteurl, f"{article.url}#{q['anchor']}"),
         }
         if q["actor"] is not None:
-            ref = actor_ref(q["actor"], siteurl)
+            ref = actor_ref(q["actor"], siteurl, settings)
             if ref["@type"] == "Person":
                 item["spokenByCharacter"] = ref
             item["creator"] = ref
@@ -67,7 +71,8 @@ def news_article(article, siteurl: str) -> dict[str, Any]:
         quotes.append(item)
     if quotes:
         data["hasPart"] = quotes
-    mentions = [actor_ref(a, siteurl) for a, _ in getattr(article, "briefing_whos_who", [])]
+    mentions = [actor_ref(a, siteurl, settings)
+                for a, _ in getattr(article, "briefing_whos_who", [])]
     if mentions:
         data["mentions"] = mentions
     topics = [t["name"] for t in getattr(article, "briefing_topics", [])]
@@ -76,10 +81,10 @@ def news_article(article, siteurl: str) -> dict[str, Any]:
     return data
 
 
-def actor(actor, siteurl: str) -> dict[str, Any]:
+def actor(actor, siteurl: str, settings: Settings = None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
-        **actor_ref(actor, siteurl),
+        **actor_ref(actor, siteurl, settings),
     }
     aliases = [a for a in actor.aliases if a != actor.name]
     if aliases:

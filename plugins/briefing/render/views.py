@@ -20,7 +20,7 @@ from ..link import ArticleInput, site_quotes
 from ..link import namematch as nm
 from ..records import Extraction
 from ..textformat import parse_text
-from . import highlight, jsonld
+from . import highlight, jsonld, urls
 from .dates import iso_date
 
 KIND_ORDER = {"person": 0, "organization": 1, "place": 2}
@@ -292,12 +292,18 @@ def _mentions(slug: str, extraction: Extraction, data) -> list[dict]:
     return sorted(out, key=lambda m: (m["start"], m["end"], m["actor"]))
 
 
-def _name_links(mentions: list[dict], text: str, data, siteurl: str
+def _topic_slug(name: str) -> str:
+    slug = slugify(name) or "topic"
+    return "index-topic" if slug == "index" else slug  # topics/index.html lists the topics
+
+
+def _name_links(mentions: list[dict], text: str, data, settings: dict
                 ) -> list[tuple[int, int, str]]:
     """(start, end, actor page) for the mentions that are names, not pronouns or role
     nouns: the mention shares a word with one of the actor's names."""
     out = []
     own: dict[str, set[str]] = {}
+    siteurl = settings.get("SITEURL", "")
     for m in mentions:
         actor = data.actors[m["actor"]]
         if actor.id not in own:  # a person's name words, without titles ("President")
@@ -305,7 +311,8 @@ def _name_links(mentions: list[dict], text: str, data, siteurl: str
                 nm.parse_person(form).tokens if actor.kind == "person"
                 else nm.words(nm.fold(form))) if len(w) > 1}
         if own[actor.id] & set(nm.words(nm.fold(text[m["start"]:m["end"]]))):
-            out.append((m["start"], m["end"], f"{siteurl}/actors/{actor.id}/"))
+            out.append((m["start"], m["end"],
+                        f"{siteurl}/{urls.url(settings, 'actor', actor.id)}"))
     return out
 
 
@@ -334,9 +341,7 @@ def _attach(article, extraction: Extraction | None, data, by_slug: dict, setting
         for t in extraction.topics:
             if t not in names:
                 names.append(t)
-        article.briefing_topics = [
-            {"name": t, "slug": slugify(t) or "topic"} for t in names
-        ]
+        article.briefing_topics = [{"name": t, "slug": _topic_slug(t)} for t in names]
     else:
         quotes = []
         article.briefing_site_quotes = []
@@ -347,8 +352,7 @@ def _attach(article, extraction: Extraction | None, data, by_slug: dict, setting
         article.briefing_mentions = []
         article.briefing_topics = []
     article.briefing_lead = highlight.lead(text, paragraphs)
-    links = _name_links(getattr(article, "briefing_mentions", []), text, data,
-                        settings.get("SITEURL", ""))
+    links = _name_links(getattr(article, "briefing_mentions", []), text, data, settings)
     body = None
     if not article.source_path.lower().endswith((".txt", ".html", ".htm")):
         # Markdown: keep its formatting, marking quotes inside the rendered HTML.
@@ -365,7 +369,7 @@ def _attach(article, extraction: Extraction | None, data, by_slug: dict, setting
         article.date_inferred = data.inferred_dates[slug]
     article.briefing_source_link = source_url(article)
     article.briefing_jsonld = jsonld.dumps(
-        jsonld.news_article(article, settings.get("SITEURL", ""))
+        jsonld.news_article(article, settings.get("SITEURL", ""), settings)
     )
 
 
@@ -449,7 +453,7 @@ def build_views(articles: list, extractions: dict[str, Extraction], data, settin
         ]
         actors[actor_id] = view
     for view in actors.values():
-        view.jsonld = jsonld.dumps(jsonld.actor(view.actor, settings.get("SITEURL", "")))
+        view.jsonld = jsonld.dumps(jsonld.actor(view.actor, settings.get("SITEURL", ""), settings))
 
     topics: dict[str, Topic] = {}
     for article in articles:
