@@ -61,3 +61,17 @@ def test_markdown_without_date_is_undated(tmp_path):
     (page,) = article_pages(tmp_path / "out").values()
     meta = page.select_one("header .meta")
     assert "Undated" in meta.get_text() and meta.find("time") is None
+
+
+def test_a_text_is_binary_only_when_a_tenth_of_its_start_is_unprintable():
+    from briefing.read.textio import BadArticleError, decode
+
+    words = "The minister said talks would resume.\n\n" * 20
+    assert decode(words.encode())[0] == words
+    # a few control characters (a stray form feed, a bell) keep the article
+    few = words[:700] + "\x0c\x07" * 20
+    assert decode(few.encode())[0] == few
+    # past a tenth of the first 20,000 characters it is no text
+    many = words[:300] + "\x07\x1b" * 40
+    with pytest.raises(BadArticleError, match="unprintable"):
+        decode(many.encode())

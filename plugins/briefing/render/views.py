@@ -433,11 +433,13 @@ def build_views(articles: list, extractions: dict[str, Extraction], data, settin
                 identified.get(article.slug, {}))
 
     actors: dict[str, ActorView] = {}
+    position = {a.slug: i for i, a in enumerate(articles)}
     for actor_id in sorted(data.actors):
         actor = data.actors[actor_id]
         view = ActorView(actor)
-        members = set(actor.articles)
-        view.articles = [a for a in articles if a.slug in members]
+        # in the order of ``articles``, without a scan of every article for every actor
+        view.articles = [by_slug[s] for s in sorted(set(actor.articles) & by_slug.keys(),
+                                                     key=position.__getitem__)]
         for slug, qi in actor.quotes:
             art = by_slug.get(slug)
             if art is not None and qi < len(art.briefing_quotes):
