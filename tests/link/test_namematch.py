@@ -27,7 +27,9 @@ def conflict(a: str, b: str) -> bool:
 @pytest.mark.parametrize("name, suffix", [
     ("Donald Trump Jr.", "jr"), ("Donald Trump, Jr.", "jr"), ("Donald Trump Junior", "jr"),
     ("George H. W. Bush", ""), ("John Smith III", "iii"), ("Martin Luther King Sr.", "sr"),
-    ("Trump Jr.", "jr"),
+    ("Trump Jr.", "jr"), ("Ken Griffey Jr", "jr"),
+    # a suffix word nameparser reads as another part, and a name that only looks like one
+    ("Junior Seau", ""), ("Sr. Mary", ""), ("Jrue Holiday", ""),
 ])
 def test_generational_suffix_is_a_name_part(name, suffix):
     assert generation(name) == suffix
