@@ -21,9 +21,10 @@ def register() -> None:
 
     from . import pipeline, settings
     from .read import readers, slugs
-    from .render import generator
+    from .render import generator, urls
 
     signals.initialized.connect(settings.apply_defaults)
+    signals.initialized.connect(urls.add_filters)
     signals.readers_init.connect(readers.add_readers)
     signals.article_generator_pretaxonomy.connect(slugs.on_pretaxonomy)
     signals.article_generator_finalized.connect(pipeline.on_articles_finalized)

@@ -124,11 +124,6 @@ def apply_defaults(pelican_object) -> None:
     for name, value in DEFAULTS.items():
         if settings.get(name) is None:
             settings[name] = value
-    # Templates take actor, topic and event addresses from these settings (render/urls.py).
-    from .render import urls
-
-    settings["JINJA_FILTERS"] = {**urls.jinja_filters(settings),
-                                 **(settings.get("JINJA_FILTERS") or {})}
     # The feeds list lives in the content folder but is no article: hide it like a README.
     feeds_file = str(settings["BRIEFING_FEEDS_FILE"]).replace("\\", "/").rsplit("/", 1)[-1]
     ignore = list(settings.get("IGNORE_FILES") or [])

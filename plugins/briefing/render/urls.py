@@ -30,3 +30,12 @@ def jinja_filters(settings: Mapping[str, Any] | None) -> dict[str, Any]:
     """``actor_url``, ``topic_url`` and ``event_url`` for templates: ``{{ SITEURL }}/{{
     actor.id|actor_url }}``."""
     return {f"{kind}_url": (lambda key, kind=kind: url(settings, kind, key)) for kind in _KEYS}
+
+
+def add_filters(pelican_object) -> None:
+    """``initialized`` handler: templates take actor, topic and event addresses from the
+    settings through these filters. It lives here, not in ``settings.apply_defaults``, so
+    that the extraction code (which imports the settings) never imports rendering."""
+    settings = pelican_object.settings
+    settings["JINJA_FILTERS"] = {**jinja_filters(settings),
+                                 **(settings.get("JINJA_FILTERS") or {})}
