@@ -73,11 +73,12 @@ DEFAULTS: dict[str, Any] = {
     "BRIEFING_SEARCH": True,
     # Pages that are search results (a Pagefind glob, relative to the output folder).
     "BRIEFING_SEARCH_PAGES": "{briefings/*/index.html,actors/*.html,topics/*.html}",
-    # An actor's page is a search result, and the actor a value of the actor filter, when
-    # the actor is in at least this many briefings.
+    # An actor's or topic's page is a search result, and an actor a value of the actor
+    # filter, when it is in at least this many briefings.
     "BRIEFING_SEARCH_MIN_ARTICLES": 2,
     # An actor or a topic has its own Atom feed when at least this many of its briefings can
-    # be feed entries (dated, or given their event's date); the site's feed holds every one.
+    # be feed entries (dated, or given their event's date). Every feed holds the newest
+    # FEED_MAX_ITEMS entries (Pelican's setting, 100 by default).
     # On PolNeAR 5,497 of 7,223 actors are in one briefing: their one-entry feeds were 5,500
     # files and a fifth of the site's bytes on disk, each repeating one entry of the site feed.
     "BRIEFING_FEED_MIN_ARTICLES": 2,

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import REPO, build, fragments
+from support import REPO, build, fragments, soup
 
 SEEDS = sorted((REPO / "content").glob("*.txt"))
 
@@ -73,11 +73,16 @@ def test_bundle_is_written_without_unused_ui(site):
 
 
 def test_exactly_briefing_actor_and_topic_pages_are_indexed(site, records, export):
-    """Briefings, topics and the actors seen in 2+ briefings; a one-briefing actor's page is
-    written and linked from its briefing, but search finds that briefing instead."""
+    """Briefings, and the actors and topics seen in 2+ briefings; a one-briefing actor's or
+    topic's page is written and linked from its briefing, but search finds that briefing."""
     _, actors = export
     single = {f"/{a['url']}" for a in actors.values() if len(a["articles"]) < 2}
     assert single and len(single) < len(actors)
+    topics = {f"/{p.relative_to(site).as_posix()}": len(soup(p).select(".article-list li"))
+              for p in site.glob("topics/*.html") if p.name != "index.html"}
+    single_topics = {url for url, n in topics.items() if n < 2}
+    assert single_topics and len(single_topics) < len(topics)
+    single |= single_topics
     expected = {
         f"/{p.relative_to(site).parent.as_posix()}/" for p in site.glob("briefings/*/index.html")
     } | {

@@ -409,15 +409,22 @@ def test_jsonld_on_briefings_and_actors(seed_site):
         assert data.get("datePublished") == art["date"]  # absent when undated
         quotations = data.get("hasPart", [])
         assert len(quotations) == len(art["quotes"])
+        # Actors are written once, in mentions; a quotation refers to one by its @id.
+        nodes = {node["@id"]: node for node in data.get("mentions", [])}
+        assert all(node["url"] == node_id for node_id, node in nodes.items())
         for item, q in zip(quotations, art["quotes"], strict=True):
             assert item["@type"] == "Quotation" and item["text"] == q["text"]
             if q["speaker"] and q["speaker"]["actor"]:
-                assert item["creator"]["url"] == f"/actors/{q['speaker']['actor']}.html"
+                node = nodes[item["creator"]["@id"]]
+                assert node["url"] == f"/actors/{q['speaker']['actor']}.html"
+                assert (item.get("spokenByCharacter") == item["creator"]) == (
+                    node["@type"] == "Person")
             quotations_checked += 1
     kinds = {"person": "Person", "organization": "Organization", "place": "Place"}
     for actor in _data(seed_site, "actors.json"):
         (data,) = _jsonld(_page(seed_site, actor["url"]))
         assert data["@type"] == kinds[actor["kind"]] and data["name"] == actor["name"]
+        assert data["@id"] == f"/{actor['url']}"
         actors += 1
     assert quotations_checked == 91 and actors > 10
 

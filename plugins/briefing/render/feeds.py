@@ -119,6 +119,10 @@ def _write(path: str, title: str, page: str, articles, settings: dict, output: s
             continue
         items.append((date, article.slug, article, inferred))
     items.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    # Pelican's FEED_MAX_ITEMS (100 by default; empty for all): readers poll for what is new.
+    limit = settings.get("FEED_MAX_ITEMS")
+    if limit:
+        items = items[: int(limit)]
     for date, _, article, inferred in items:
         summary = html.escape(getattr(article, "briefing_lead", "") or "")
         if inferred:

@@ -54,6 +54,17 @@ def news_article(article, siteurl: str, settings: Settings = None) -> dict[str, 
     lead = getattr(article, "briefing_lead", "")
     if lead:
         data["description"] = lead
+    # Each actor is one node in ``mentions``, named by its page's address as ``@id``; a
+    # quotation points at it by that id rather than writing the person out twice per quote.
+    nodes: dict[str, dict[str, Any]] = {}
+
+    def ref(actor) -> dict[str, str]:
+        node = actor_ref(actor, siteurl, settings)
+        nodes.setdefault(node["url"], {"@id": node["url"], **node})
+        return {"@id": node["url"]}
+
+    for a, _ in getattr(article, "briefing_whos_who", []):
+        ref(a)
     quotes = []
     for q in getattr(article, "briefing_quotes", []):
         item: dict[str, Any] = {
@@ -62,19 +73,16 @@ def news_article(article, siteurl: str, settings: Settings = None) -> dict[str, 
             "url": absolute(siteurl, f"{article.url}#{q['anchor']}"),
         }
         if q["actor"] is not None:
-            ref = actor_ref(q["actor"], siteurl, settings)
-            if ref["@type"] == "Person":
-                item["spokenByCharacter"] = ref
-            item["creator"] = ref
+            item["creator"] = ref(q["actor"])
+            if nodes[item["creator"]["@id"]]["@type"] == "Person":
+                item["spokenByCharacter"] = item["creator"]
         elif q["speaker_name"]:
             item["creator"] = {"@type": "Thing", "name": q["speaker_name"]}
         quotes.append(item)
     if quotes:
         data["hasPart"] = quotes
-    mentions = [actor_ref(a, siteurl, settings)
-                for a, _ in getattr(article, "briefing_whos_who", [])]
-    if mentions:
-        data["mentions"] = mentions
+    if nodes:
+        data["mentions"] = list(nodes.values())
     topics = [t["name"] for t in getattr(article, "briefing_topics", [])]
     if topics:
         data["keywords"] = topics
@@ -82,10 +90,9 @@ def news_article(article, siteurl: str, settings: Settings = None) -> dict[str, 
 
 
 def actor(actor, siteurl: str, settings: Settings = None) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        **actor_ref(actor, siteurl, settings),
-    }
+    node = actor_ref(actor, siteurl, settings)
+    # The same @id as the briefings' references to this actor.
+    data: dict[str, Any] = {"@context": "https://schema.org", "@id": node["url"], **node}
     aliases = [a for a in actor.aliases if a != actor.name]
     if aliases:
         data["alternateName"] = aliases
