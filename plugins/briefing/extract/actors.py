@@ -1155,7 +1155,7 @@ def find_actors(doc) -> list[Actor]:
     """
     actors, info, title_tokens = _analyse(doc)
     tracker = coref.Tracker(doc, actors, info, title_tokens, _places(doc))
-    text = doc.text  # a property that joins every token: read it once
+    text = doc_text(doc)  # a property that joins every token: read it once
     for (start, end), target in sorted(tracker.resolve().items()):
         if target.actor is None:
             continue

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..records import Actor
 from ..textformat import split_paragraphs
 from . import names, quote_marks, roles
+from .nlp import doc_text
 
 _PRONOUNS = names.PRONOUN_GENDER
 _STATEMENT_NOUNS = frozenset("statement communique communiqué readout".split())
@@ -162,7 +163,7 @@ class Tracker:
         self.speakers = list(speakers)
         # Words inside quotation marks are the speaker's voice: their pronouns are not ours
         # to resolve, and names said in a quote are not who the article is focused on.
-        text = doc.text
+        text = doc_text(doc)
         self.quoted = sorted((r.start, r.end) for r in quote_marks.find_quoted(
             text, split_paragraphs(text)))
         self._quoted_starts = [a for a, _ in self.quoted]
@@ -179,7 +180,7 @@ class Tracker:
                     if span is not None:
                         self.named.append((span.start, span.end, t))
         self.placeholders: list[Target] = []
-        breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", doc.text)]
+        breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
         self.para_of = [bisect.bisect_right(breaks, tok.idx) for tok in doc]
         self.sent_of = [0] * len(doc)
         for n, sent in enumerate(doc.sents):

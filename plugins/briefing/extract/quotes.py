@@ -60,7 +60,7 @@ class _Index:
 
     def __init__(self, doc: Doc, paragraphs: list[tuple[int, int]]):
         self.doc = doc
-        self.paragraphs = paragraphs or [(0, len(doc.text))]
+        self.paragraphs = paragraphs or [(0, len(doc_text(doc)))]
         self.par_starts = [s for s, _ in self.paragraphs]
         self.sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
@@ -76,7 +76,7 @@ class _Index:
 def find_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Every attribution in reading order: direct quotes (the words inside the marks) and
     indirect speech (the reported clause), each with its cue and speaker mention."""
-    text = doc.text
+    text = doc_text(doc)
     regions = find_quoted(text, paragraphs)
     inside = [(r.start, r.end) for r in regions]
     cues = find_cues(doc, inside)
