@@ -107,3 +107,13 @@ def test_import_link_loads_neither_pelican_nor_spacy():
     loaded = _loaded_after("import briefing.link")
     assert "briefing.link.linking" in loaded
     assert not {m for m in loaded if m.split(".")[0] in ("pelican", "spacy")}
+
+
+def test_reading_and_cached_extractions_load_no_spacy():
+    """A rebuild whose extractions all come from the cache never needs the model: the
+    headline rules the reader runs and the rule modules take spaCy's types as annotations
+    only (importing spaCy was 1.7 s of every warm build)."""
+    loaded = _loaded_after("import briefing.read.articles, briefing.extract.titles, "
+                           "briefing.extract.article, briefing.cluster, briefing.pipeline")
+    assert {"briefing.extract.quotes", "briefing.extract.cues"} <= loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("spacy", "thinc")}

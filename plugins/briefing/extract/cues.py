@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from . import frames as frames_mod
 from .nlp import doc_text
+
+if TYPE_CHECKING:  # annotations only: reading cached extractions never loads spaCy
+    from spacy.tokens import Doc, Span, Token
 
 # Verbs that introduce what someone said, wrote or concluded; a that-clause or a quote
 # after them is attributed speech.
@@ -63,6 +65,7 @@ XCOMP_CONTENT = frozenset(
     """urge ask tell warn call decline refuse seek want threaten vow promise pledge offer
     agree order convince remind""".split()
 )
+
 # Phrasal cues: verb + particle/preposition, content is the prepositional object.
 PHRASAL = {
     "call": "for",
@@ -149,7 +152,7 @@ def mention_span(head: Token) -> Span:
     return doc[lo : hi + 1]
 
 
-Inside = Callable[[Token], bool]
+Inside = Callable[["Token"], bool]
 _NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 

@@ -15,8 +15,11 @@ import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+if TYPE_CHECKING:  # annotations only: reading cached extractions never loads spaCy
+    from spacy.tokens import Doc, Token
+
 
 FRAMES_FILE = "cue_frames.tsv"
 # Prepositions whose object can be what a stance is about. Most ``in``/``at``/``with``

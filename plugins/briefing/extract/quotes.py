@@ -15,8 +15,7 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from ..records import Quote, Speaker
 from .cues import (
@@ -39,6 +38,9 @@ from .cues import (
 )
 from .nlp import doc_text
 from .quote_marks import QuotedRegion, find_quoted
+
+if TYPE_CHECKING:  # annotations only: reading cached extractions never loads spaCy
+    from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
 
