@@ -55,14 +55,12 @@ class FastAttributeRuler:
         self._attrs = ruler.attrs
         self._single: list[tuple[int, list[tuple[int, str, Any]]]] = []
         self._multi = Matcher(ruler.vocab)
-        self._has_multi = False
         for attr_id in range(len(ruler.attrs)):
             _, patterns = ruler.matcher.get(str(attr_id))
             for pattern in patterns:
                 compiled = self._compile(pattern) if ruler.indices[attr_id] in (0, -1) else None
                 if compiled is None:
                     self._multi.add(str(attr_id), [pattern])
-                    self._has_multi = True
                 else:
                     self._single.append((attr_id, compiled))
         self._indices = ruler.indices
@@ -142,7 +140,7 @@ class FastAttributeRuler:
             return doc
         rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
         extra: dict[int, list[int]] = {}
-        if self._has_multi:
+        if len(self._multi):
             # All matches are found before any is applied, as the ruler does.
             for match_id, start, end in self._multi(doc, allow_missing=True):
                 attr_id = int(self._strings[match_id])

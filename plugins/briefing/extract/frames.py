@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: reading cached extractions never loads spaCy
     from spacy.tokens import Doc, Token
 
-
 FRAMES_FILE = "cue_frames.tsv"
 # Prepositions whose object can be what a stance is about. Most ``in``/``at``/``with``
 # phrases say when, where or how; the measured share keeps only the frames where they don't.

@@ -105,7 +105,7 @@ _BEYOND_LATIN = re.compile(r"[^\u0000-\u024f]")  # past Latin Extended-B
 def language_warning(text: str, sample: int = 20000) -> str | None:
     """A warning when the text does not look English (extraction is tuned for English)."""
     head = text[:sample]
-    # Counted in C: a loop over every character was a third of reading a PolNeAR article.
+    # Letters counted in C; only letters past Latin are named one by one.
     letters = sum(map(str.isalpha, head))
     if letters < 40:
         return None
