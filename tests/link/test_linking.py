@@ -113,6 +113,76 @@ def test_acronym_joins_its_institution():
     assert together(site, "IRNA", "Islamic Republic News Agency")
 
 
+def test_legal_form_is_no_part_of_a_company_name():
+    site = link([
+        article("a", None, [org("o1", "Intel Corp.")]),
+        article("b", None, [org("o1", "Intel")]),
+        article("c", None, [org("o1", "Nissan Motor Co., Ltd."), org("o2", "Nissan Motor")]),
+    ])
+    assert together(site, "Intel Corp.", "Intel")
+    assert together(site, "Nissan Motor Co., Ltd.", "Nissan Motor")
+
+
+def test_team_is_its_name_without_its_city():
+    # "Saints" and "New Orleans Saints" in one article; elsewhere "Saints" alone
+    site = link([
+        article("a", None, [place("g1", "New Orleans"), org("o1", "New Orleans Saints"),
+                            org("o2", "Saints")]),
+        article("b", None, [org("o1", "Saints")]),
+        article("c", None, [place("g1", "New Orleans"), org("o1", "New Orleans Saints")]),
+    ])
+    assert together(site, "Saints", "New Orleans Saints")
+
+
+def test_short_form_of_two_teams_or_of_a_rare_long_form_stays_apart():
+    # two cities' Giants: "Giants" alone is either
+    site = link([
+        article("a", None, [place("g1", "New York"), org("o1", "New York Giants"),
+                            org("o2", "Giants")]),
+        article("b", None, [place("g1", "San Francisco"), org("o1", "San Francisco Giants"),
+                            org("o2", "Giants")]),
+        article("c", None, [place("g1", "New York"), place("g2", "San Francisco")]),
+    ])
+    assert not together(site, "Giants", "New York Giants")
+    assert not together(site, "Giants", "San Francisco Giants")
+    # a state's party, named once beside the national party of many articles
+    site = link([
+        article("a", None, [place("g1", "Texas"), org("o1", "Texas Republican Party"),
+                            org("o2", "Republican Party")]),
+        *(article(f"n{i}", None, [org("o1", "Republican Party"), place("g1", "Texas")])
+          for i in range(4)),
+    ])
+    assert not together(site, "Republican Party", "Texas Republican Party")
+    # the Hill the site names a person by ("Hill" the person) is no short "Capitol Hill"
+    site = link([
+        article("a", None, [place("g1", "Capitol"), org("o1", "Capitol Hill"), org("o2", "Hill")]),
+        article("b", None, [place("g1", "Capitol"), org("o1", "Capitol Hill")]),
+        article("c", None, [person("p1", "Hill")]),
+    ])
+    assert "Hill" not in actor_named(site, "Capitol Hill").aliases
+    assert len(site.actors) == 4  # the Capitol, Capitol Hill, Hill the paper, Hill the person
+
+
+def test_name_the_site_calls_an_institution_is_no_person():
+    site = link([
+        *(article(f"o{i}", None, [org("o1", "Colts")]) for i in range(5)),
+        article("p", None, [person("p1", "Colts")]),
+    ])
+    assert actor_named(site, "Colts").kind == "organization"
+    assert len(site.actors) == 1
+
+
+def test_family_name_tagged_an_institution_stays_a_person():
+    # "Trump" the organisation in most articles, but Donald Trump's family name
+    site = link([
+        *(article(f"o{i}", None, [org("o1", "Trump")]) for i in range(5)),
+        article("p", None, [person("p1", "Donald Trump")]),
+        article("q", None, [person("p1", "Trump")]),
+    ])
+    assert any(a.kind == "person" and a.name == "Trump" or "Trump" in a.aliases
+               for a in site.actors.values() if a.kind == "person")
+
+
 # --- forbidden merges ------------------------------------------------------------------
 
 

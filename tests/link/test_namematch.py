@@ -12,10 +12,13 @@ from briefing.link.namematch import (
     FUZZY,
     compare_persons,
     generation,
+    initials,
+    org_key,
     parse_person,
     persons_conflict,
     single_fits,
     token_match,
+    without_legal_form,
 )
 from support import actor_named, article, org, person, place
 
@@ -372,3 +375,24 @@ def test_a_korean_name_with_a_lower_case_syllable_is_a_name_that_merges():
     site = link(arts)
     assert sorted(actor_named(site, "Ban Ki-moon").articles) == ["a", "b", "c"]
     assert sorted(actor_named(site, "Moon Jae-in").articles) == ["d", "e"]
+
+
+@pytest.mark.parametrize("surface, base", [
+    ("Intel Corp.", "Intel"),
+    ("Microsoft Corp", "Microsoft"),
+    ("Nissan Motor Co., Ltd.", "Nissan Motor"),
+    ("BP plc", "BP"),
+    ("Ford Motor Company", "Ford Motor"),
+    # a two-letter word of another country's company law is a word here
+    ("Texas AG", "Texas AG"),
+    # nothing but a legal form: the name stays
+    ("Inc.", "Inc."),
+    ("Johnson & Johnson", "Johnson & Johnson"),
+])
+def test_legal_form_dropped(surface, base):
+    assert without_legal_form(surface) == base
+
+
+def test_org_key_and_initials_ignore_legal_form():
+    assert org_key("The Intel Corp.") == org_key("Intel")
+    assert initials("Advanced Micro Devices Inc.") == "amd"

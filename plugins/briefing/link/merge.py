@@ -181,6 +181,7 @@ def cluster(
     """Group node indices into site actors; returns (groups sorted, warnings)."""
     warnings: list[str] = []
     _people_by_full_name(nodes)
+    _institutions_by_majority(nodes)
     original = [n.kind for n in nodes]
     turned = _family_names_tagged_as_places(nodes)
     _headline_words_off(nodes)
@@ -221,6 +222,7 @@ def cluster(
             _cluster_persons(cl, idx, warn)
         else:
             _cluster_named(cl, idx)
+    _place_prefixed_short_forms(cl, by_kind.get("organization", []))
     groups = cl.groups()
     for group in groups:
         if set(group) <= turned:  # called a person only to join one, and it joined nobody
@@ -260,6 +262,86 @@ def _people_by_full_name(nodes: Sequence[Node]) -> None:
         if (vote and n.kind != "person" and vote["person"] > 2 * sum(vote.values())
                 - 2 * vote["person"] and not roles.country_of(n.name)):
             n.kind = "person"
+
+
+# A name the site calls an institution in this many times as many articles as it calls it
+# a person is an institution's ("Colts": an organisation in 17 articles, a person in 3).
+INSTITUTION_MAJORITY = 2
+
+
+def _institutions_by_majority(nodes: Sequence[Node]) -> None:
+    """The converse of the lone-word rule above: a name the site tags as an organisation
+    (or a place) far more often than as a person, that is no person's full name and no
+    person's family name on the site, is that institution wherever it is tagged a person.
+    "Trump" (a family name) and "Hugh Jackman" (a full name) are never touched."""
+    people = {_full_key(n.name) for n in nodes if n.kind == "person" and nm.is_proper(n.name)}
+    people.discard(None)
+    families = {key[0][-1] for key in people}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for n in nodes:
+        votes[nm.fold(n.name)][n.kind] += 1
+    for n in nodes:
+        if n.kind != "person" or _full_key(n.name) in people:
+            continue
+        vote = votes[nm.fold(n.name)]
+        tokens = nm.parse_person(n.name).tokens
+        if len(tokens) == 1 and tokens[0] in families:
+            continue
+        kind, count = max(((k, c) for k, c in vote.items() if k != "person"),
+                          key=lambda kc: (kc[1], kc[0]), default=(None, 0))
+        if kind is not None and count > INSTITUTION_MAJORITY * vote["person"]:
+            n.kind = kind
+
+
+# The long form of a short one ("New Orleans Saints" of "Saints") is written in at least
+# this share of the articles that write the short one.
+SHORT_FORM_SUPPORT = 0.5
+
+
+def _place_prefixed_short_forms(cl: _Clusters, idx: list[int]) -> None:
+    """"Saints" is the "New Orleans Saints", "Colts" the "Indianapolis Colts": an
+    organisation named after a place the site knows, and the same name without the place,
+    are one when an article writes both, the site names no other organisation with that
+    short form, and the long form is not a rarity beside the short one ("Texas Republican
+    Party" in two articles is not the "Republican Party" of a hundred)."""
+    nodes = cl.nodes
+    # a place the site names in two articles at least: the tagger calls the odd given name
+    # a place ("Lester" of "Lester Holt")
+    seen: dict[str, set[str]] = defaultdict(set)
+    for n in nodes:
+        if n.kind == "place":
+            seen[nm.fold(n.name)].add(n.slug)
+    places = {name for name, slugs in seen.items() if len(slugs) >= 2}
+    # "Capitol Hill" / "Hill": a short form the site names a person by is no team's
+    people = {nm.fold(n.name) for n in nodes if n.kind == "person"}
+    keys_in: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    articles: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    node_of: dict[tuple[str, ...], int] = {}
+    for i in idx:
+        key = nm.org_key(nodes[i].name)
+        keys_in[nodes[i].slug].add(key)
+        articles[key].add(nodes[i].slug)
+        node_of.setdefault(key, i)
+    longs: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    together: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    for i in idx:
+        ws = nodes[i].name.split()
+        for k in range(1, min(3, len(ws) - 1) + 1):
+            head, rest = " ".join(ws[:k]), " ".join(ws[k:])
+            if nm.fold(head) in places and rest[:1].isupper() and nm.fold(rest) not in people:
+                short, long_ = nm.org_key(rest), nm.org_key(nodes[i].name)
+                longs[short].add(long_)
+                if short in keys_in[nodes[i].slug]:
+                    together.add((short, long_))
+                break
+    for short, found in longs.items():
+        if len(found) != 1 or short not in node_of:
+            continue
+        long_ = next(iter(found))
+        if ((short, long_) in together
+                and len(articles[long_]) >= SHORT_FORM_SUPPORT * len(articles[short])):
+            # the article's own pairing is the evidence, as for an alias
+            cl.union(node_of[short], node_of[long_], names=False)
 
 
 # A name read off a headline or an epithet: on that many briefings at least, a full name is

@@ -440,9 +440,42 @@ def persons_conflict(a: PersonName, b: PersonName) -> bool:
     return True
 
 
+# Legal forms that news writes after a company's name, from cleanco's tables for the
+# English-speaking jurisdictions (``Intel Corp.``, ``BP plc``, ``Deutsche Bank AG`` keeps
+# its AG: two-letter forms of other countries are words too often, ``Texas AG``).
+_LEGAL_FORM_COUNTRIES = ("United States of America", "United Kingdom", "Canada", "Australia",
+                         "New Zealand", "Ireland", "India", "Singapore", "Hong Kong")
+
+
+@functools.lru_cache(maxsize=1)
+def _legal_forms() -> list[tuple[int, list[str]]]:
+    from cleanco import clean
+    from cleanco.termdata import terms_by_country
+
+    terms = {t for c in _LEGAL_FORM_COUNTRIES for t in terms_by_country.get(c, ())}
+    parts = sorted((t.split() for t in clean.normalize_terms(terms)), key=lambda x: (-len(x), x))
+    return [(len(tp), tp) for tp in parts]
+
+
+@functools.lru_cache(maxsize=100_000)
+def without_legal_form(surface: str) -> str:
+    """``Intel Corp.`` -> ``Intel``, ``Nissan Motor Co., Ltd.`` -> ``Nissan Motor``: the
+    company's name without its legal form; a name that is nothing but one stays."""
+    from cleanco import clean
+
+    name = surface
+    while True:
+        base = clean.custom_basename(name, _legal_forms())
+        if not base or base == name or not any(c.isalpha() for c in base):
+            return name
+        name = base
+
+
 @functools.lru_cache(maxsize=100_000)
 def org_key(surface: str) -> tuple[str, ...]:
-    return tuple(w for w in words(fold(surface)) if w not in _ORG_STOP)
+    """The words that identify an institution: case, diacritics, ``the`` and a legal form
+    (``The Intel Corp.`` is Intel) left out."""
+    return tuple(w for w in words(fold(without_legal_form(surface))) if w not in _ORG_STOP)
 
 
 def acronym(surface: str) -> str | None:
@@ -456,7 +489,7 @@ def acronym(surface: str) -> str | None:
 @functools.lru_cache(maxsize=200_000)
 def initials(surface: str) -> str:
     """``Organization of Islamic Cooperation`` -> ``oic`` (empty for one-word names)."""
-    ws = [w for w in words(fold(surface)) if w not in _ACRONYM_SKIP]
+    ws = [w for w in words(fold(without_legal_form(surface))) if w not in _ACRONYM_SKIP]
     return "".join(w[0] for w in ws) if len(ws) >= 2 else ""
 
 
