@@ -501,6 +501,11 @@ def test_a_name_ending_in_a_building_or_institution_head_takes_that_kind(nlp):
     assert found.get("Donald Trump") == "person"
     assert found.get("Trump Tower") == "place"
     assert found.get("Donald J. Trump Foundation") == "organization"
+    found = _people(nlp, "Bill Clinton spoke at the Clinton Global Initiative in New York. "
+                         "The Clinton Global Initiative raised money, Clinton said.")
+    assert found.get("Bill Clinton") == "person"
+    assert found.get("Clinton Global Initiative") != "person"
+    assert found.get("Clinton") != "person"  # the initiative's Clinton is nobody's mention
 
 
 def test_a_name_that_is_also_a_word_stays_a_name(nlp):
@@ -837,3 +842,26 @@ def test_a_name_ends_where_its_name_words_end(nlp, text, name):
     junk = [n for n, kind in found.items() if kind == "person"
             and (any(c.isdigit() for c in n) or n.endswith(("-led", "-era", "percent", "-")))]
     assert not junk, found
+
+
+def test_team_named_after_its_city_is_one_organisation_with_its_short_name(nlp):
+    _, found = analyse(nlp, (
+        "Colts beat Chiefs 20-13\n\n"
+        "The Indianapolis Colts beat the Kansas City Chiefs on Sunday in Kansas City. The "
+        "Chiefs lost their third game in a row.\n\n"
+        "\"We played well,\" Colts coach Chuck Pagano said. Kansas City fans left early.\n"
+    ))
+    chiefs = by_name(found, "Kansas City Chiefs")
+    assert chiefs.kind == "organization"
+    # the headline's and the body's "Chiefs", tagged or not, are the team's
+    assert [m.text for m in chiefs.mentions].count("Chiefs") == 2
+    assert not [a for a in found if a.name == "Chiefs"]
+
+
+def test_short_name_of_two_cities_teams_stays_unjoined(nlp):
+    _, found = analyse(nlp, (
+        "The New York Giants will play the San Francisco Giants in an exhibition game in "
+        "New York and in San Francisco. The Giants have never met before.\n"
+    ))
+    teams = [a for a in found if a.kind == "organization" and "Giants" in a.name]
+    assert all("Giants" not in a.aliases for a in teams if a.name != "Giants")

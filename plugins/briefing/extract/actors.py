@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -60,7 +60,8 @@ ORGANIZATION_HEADS = frozenset(
     """
     foundation campaign committee organization organisation institute university college
     school company corporation corp inc group party association agency administration
-    council fund trust network league club union
+    council fund trust network league club union initiative project society commission
+    department ministry bureau coalition alliance caucus institution academy federation
     """.split()
 )
 _INSTITUTION_HEADS = PLACE_HEADS | ORGANIZATION_HEADS
@@ -91,6 +92,7 @@ class _Entity:
     roles: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     gender: str | None = None
+    short_forms: list[str] = field(default_factory=list)  # names for _rescan to find too
 
 
 def _is_speech_verb(tok) -> bool:
@@ -857,7 +859,47 @@ def _group(doc, cands: list[_Name], declined: dict[int, str] | None = None
         if c.country and c.country not in ent.countries:
             ent.countries.append(c.country)
         ent.spans.append((c.start, c.end, c.text))
+    _join_place_prefixed(entities, by_key, {_org_or_place_key(c) for c in cands
+                                            if c.kind == "place"})
     return entities
+
+
+def _join_place_prefixed(entities: list[_Entity], by_key: dict[str, _Entity],
+                         places: set[str]) -> None:
+    """``the Kansas City Chiefs`` ... ``the Chiefs``: an organisation named after a place the
+    article names, and the same name without the place, are one organisation in the
+    article; the short form is kept as its name for ``_rescan`` to find where the tagger
+    missed it. Two organisations of one short form (``Giants`` of two cities) keep it for
+    neither, and a generic short form (``Police Department``) is no name."""
+    longs: dict[str, list[_Entity]] = defaultdict(list)
+    for ent in entities:
+        if ent.kind != "organization":
+            continue
+        for form in ent.forms:
+            ws = form.split()
+            for k in range(1, min(3, len(ws) - 1) + 1):
+                rest = ws[k:]
+                if (" ".join(ws[:k]).lower() in places and rest[0][:1].isupper()
+                        and rest[-1].lower() not in _INSTITUTION_HEADS
+                        and not all(w.lower() in _GENERIC for w in rest)):
+                    if ent not in longs[" ".join(rest)]:
+                        longs[" ".join(rest)].append(ent)
+                    break
+    for short, owners in longs.items():
+        if len(owners) != 1:
+            continue
+        (owner,) = owners
+        tagged = by_key.get(short.lower())
+        if tagged is not None and tagged is not owner:
+            if tagged.kind != "organization" or tagged not in entities:
+                continue
+            owner.spans.extend(tagged.spans)
+            owner.forms.extend(f for f in tagged.forms if f not in owner.forms)
+            entities.remove(tagged)
+            by_key[short.lower()] = owner
+        if short not in owner.forms:
+            owner.forms.append(short)
+        owner.short_forms.append(short)
 
 
 def _rescan(doc, entities: list[_Entity], declined: dict[int, str] | None = None) -> None:
@@ -874,6 +916,9 @@ def _rescan(doc, entities: list[_Entity], declined: dict[int, str] | None = None
                 continue
             if forms.setdefault(key, ent) is not ent:
                 forms[key] = None  # the same words name two entities: leave them be
+        for short in ent.short_forms:
+            if forms.setdefault(tuple(short.split()), ent) is not ent:
+                forms[tuple(short.split())] = None
     # a person's family name alone (``Tester`` for ``Jon Tester``), when no one else has it
     surnames: dict[tuple[str, ...], _Entity | None] = {}
     for ent in entities:
