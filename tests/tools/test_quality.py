@@ -81,6 +81,7 @@ LINKING_FLOORS = (
     (("briefing", "named", "person", "precision"), "named-person B-cubed precision"),
     (("briefing", "named", "person", "f1"), "named-person B-cubed F1"),
     (("briefing", "named", "person", "coverage"), "named-person coverage"),
+    (("briefing", "named", "organization", "f1"), "named-organisation B-cubed F1"),
     (("briefing", "events", "f1"), "same-event pair F1"),
 )
 
@@ -99,6 +100,10 @@ def test_readme_states_the_recorded_linking_figures():
            f"**{person['f1']:.3f}** | {person['coverage']:.3f} | {events['precision']:.3f} / "
            f"{events['recall']:.3f} / **{events['f1']:.3f}** | {events['ari']:.3f} |")
     assert row in readme
+    org = fig["briefing"]["named"]["organization"]
+    base = fig["baseline"]["named"]["organization"]
+    assert (f"organisations score {org['precision']:.3f} / {org['recall']:.3f} / "
+            f"**{org['f1']:.3f}** (baseline {base['f1']:.3f})") in readme
 
 
 @pytest.mark.corpus
