@@ -865,3 +865,16 @@ def test_short_name_of_two_cities_teams_stays_unjoined(nlp):
     ))
     teams = [a for a in found if a.kind == "organization" and "Giants" in a.name]
     assert all("Giants" not in a.aliases for a in teams if a.name != "Giants")
+
+
+def test_a_place_before_a_persons_name_makes_no_organisation_of_the_person(nlp):
+    # the tagger's "New Hampshire Sanders" must not take Bernie Sanders's "Sanders"
+    doc, found = analyse(nlp, (
+        "Bernie Sanders came to Syracuse on Friday. Tom Giancola, a fellow New Hampshire "
+        "Sanders veteran, explained how canvassers would rank the voters they met in New "
+        "Hampshire.\n\n\"We will win,\" Sanders said.\n"
+    ))
+    orgs = [a for a in found if a.kind == "organization"]
+    assert all("Sanders" not in a.aliases for a in orgs)
+    bernie = by_name(found, "Bernie Sanders")
+    assert [m.text for m in bernie.mentions].count("Sanders") >= 1

@@ -870,7 +870,11 @@ def _join_place_prefixed(entities: list[_Entity], by_key: dict[str, _Entity],
     article names, and the same name without the place, are one organisation in the
     article; the short form is kept as its name for ``_rescan`` to find where the tagger
     missed it. Two organisations of one short form (``Giants`` of two cities) keep it for
-    neither, and a generic short form (``Police Department``) is no name."""
+    neither, a generic short form (``Police Department``) is no name, and nor is one a
+    person of the article is named by (``New Hampshire Sanders``, the tagger's, is not
+    Bernie Sanders's organisation)."""
+    people = {w for ent in entities if ent.kind == "person" for f in ent.forms
+              for w in f.split()}
     longs: dict[str, list[_Entity]] = defaultdict(list)
     for ent in entities:
         if ent.kind != "organization":
@@ -881,6 +885,7 @@ def _join_place_prefixed(entities: list[_Entity], by_key: dict[str, _Entity],
                 rest = ws[k:]
                 if (" ".join(ws[:k]).lower() in places and rest[0][:1].isupper()
                         and rest[-1].lower() not in _INSTITUTION_HEADS
+                        and not people.intersection(rest)
                         and not all(w.lower() in _GENERIC for w in rest)):
                     if ent not in longs[" ".join(rest)]:
                         longs[" ".join(rest)].append(ent)
