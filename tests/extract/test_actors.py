@@ -878,3 +878,14 @@ def test_a_place_before_a_persons_name_makes_no_organisation_of_the_person(nlp):
     assert all("Sanders" not in a.aliases for a in orgs)
     bernie = by_name(found, "Bernie Sanders")
     assert [m.text for m in bernie.mentions].count("Sanders") >= 1
+
+
+def test_after_place_takes_the_longest_place_first():
+    places = {"kansas", "kansas city", "new york"}.__contains__
+    assert names.after_place("Kansas City Chiefs".split(), lambda h: places(h.lower())) == [
+        ["Chiefs"], ["City", "Chiefs"]]
+    assert names.after_place("New York Giants".split(), lambda h: places(h.lower())) == [
+        ["Giants"]]
+    # a lower-case rest or nothing left is no name
+    assert names.after_place("Kansas fans".split(), lambda h: places(h.lower())) == []
+    assert names.after_place("Kansas City".split(), lambda h: places(h.lower())) == []

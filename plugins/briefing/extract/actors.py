@@ -880,12 +880,8 @@ def _join_place_prefixed(entities: list[_Entity], by_key: dict[str, _Entity],
         if ent.kind != "organization":
             continue
         for form in ent.forms:
-            ws = form.split()
-            for k in range(1, min(3, len(ws) - 1) + 1):
-                rest = ws[k:]
-                if (" ".join(ws[:k]).lower() in places and rest[0][:1].isupper()
-                        and rest[-1].lower() not in _INSTITUTION_HEADS
-                        and not people.intersection(rest)
+            for rest in names.after_place(form.split(), lambda head: head.lower() in places):
+                if (rest[-1].lower() not in _INSTITUTION_HEADS and not people.intersection(rest)
                         and not all(w.lower() in _GENERIC for w in rest)):
                     if ent not in longs[" ".join(rest)]:
                         longs[" ".join(rest)].append(ent)

@@ -6,7 +6,7 @@ import functools
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,21 @@ def name_key(name: str) -> tuple[str, ...]:
     parts = [p for p in re.split(r"[\s\-‐–]+", norm.casefold()) if p]
     parts = [re.sub(r"[^\w']", "", p) for p in parts]
     return tuple(p for p in parts if p and p.rstrip(".") not in HONORIFICS)
+
+
+# Words that end a place's own name (``Kansas City``, ``Gaza Strip``, ``Orange County``).
+_PLACE_WORDS = frozenset("city county state province region district strip governorate".split())
+
+
+def after_place(words: Sequence[str], is_place: Callable[[str], bool]) -> list[list[str]]:
+    """The capitalised words left after each leading place name of one to three words, the
+    longest place first: ``Kansas City Chiefs`` -> ``Chiefs`` (before ``City Chiefs``, when
+    ``Kansas`` is a place too). A team or paper named after its city (``Chicago Sun-Times``)
+    is also called by the rest alone; a rest of place words (``Kansas City``) is the
+    place's own name."""
+    return [list(words[k:]) for k in range(min(3, len(words) - 1), 0, -1)
+            if is_place(" ".join(words[:k])) and words[k][:1].isupper()
+            and not all(w.lower() in _PLACE_WORDS for w in words[k:])]
 
 
 def _contains(full: Sequence[str], short: Sequence[str]) -> bool:

@@ -325,10 +325,9 @@ def _place_prefixed_short_forms(cl: _Clusters, idx: list[int]) -> None:
     longs: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
     together: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     for i in idx:
-        ws = nodes[i].name.split()
-        for k in range(1, min(3, len(ws) - 1) + 1):
-            head, rest = " ".join(ws[:k]), " ".join(ws[k:])
-            if nm.fold(head) in places and rest[:1].isupper() and nm.fold(rest) not in people:
+        for words in names.after_place(nodes[i].name.split(), lambda h: nm.fold(h) in places):
+            rest = " ".join(words)
+            if nm.fold(rest) not in people:
                 short, long_ = nm.org_key(rest), nm.org_key(nodes[i].name)
                 longs[short].add(long_)
                 if short in keys_in[nodes[i].slug]:
